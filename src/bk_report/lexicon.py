@@ -1,0 +1,140 @@
+"""Language data: load the TSV tables under ``bk_report/data`` and build patterns.
+
+Each table is a UTF-8 TSV file whose ``#`` lines say where the data comes from,
+followed by a header row.  Tables are loaded and validated once.  Patterns are
+built from them, never retyped: :func:`alternation` sorts the alternatives
+longest first, applies the same canonical spelling as the text view, escapes
+them and lets any run of spaces stand for a space.
+
+>>> expand_abbreviation("UBKT")
+'Ủy ban Kiểm tra'
+>>> expand_abbreviation("HDND")
+'Hội đồng nhân dân'
+>>> import regex
+>>> bool(regex.fullmatch(alternation(["nghìn", "ngàn"]), "ngàn"))
+True
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+from .errors import LexiconError
+from .text import canonical_tones
+
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def canonical(s: str) -> str:
+    """The spelling rules and text views share: NFC, canonical tone placement."""
+    return canonical_tones(unicodedata.normalize("NFC", s))
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/<name>.tsv`` as dicts keyed by the header; validated on load.
+
+    >>> load_table("scale_words")[0]["word"]
+    'nghìn'
+    """
+    try:
+        raw = (_DATA / f"{name}.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise LexiconError(f"no language-data table named {name!r}") from exc
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise LexiconError(f"table {name!r} has no header")
+    header = lines[0].split("\t")
+    rows = []
+    for lineno, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise LexiconError(f"{name}.tsv row {lineno}: {len(cells)} cells for {len(header)} columns")
+        cells += [""] * (len(header) - len(cells))
+        row = {h: unicodedata.normalize("NFC", c.strip()) for h, c in zip(header, cells)}
+        if not row[header[0]]:
+            raise LexiconError(f"{name}.tsv row {lineno}: empty {header[0]!r}")
+        rows.append(row)
+    return tuple(rows)
+
+
+def column_map(name: str, key: str, value: str) -> dict[str, str]:
+    """``{canonical lower-case key: value}`` for a table; duplicates are an error."""
+    out: dict[str, str] = {}
+    for row in load_table(name):
+        k = canonical(row[key]).lower()
+        if k in out and out[k] != row[value]:
+            raise LexiconError(f"{name}.tsv: {row[key]!r} given twice with different {value!r}")
+        out[k] = row[value]
+    return out
+
+
+def literal_pattern(phrase: str) -> str:
+    """An escaped pattern for one phrase; spaces match any run of spaces, hyphens any dash."""
+    parts = []
+    for ch in canonical(phrase):
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in "-–—":
+            parts.append(r"\s*[-–—]\s*")
+        else:
+            parts.append(regex.escape(ch))
+    out = "".join(parts)
+    return out.replace(r"\s+\s*[-–—]\s*\s+", r"\s*[-–—]\s*")
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A non-capturing group matching any of ``phrases``, longest first.
+
+    >>> alternation(["tỷ", "nghìn tỷ"])
+    '(?:nghìn\\\\s+tỷ|tỷ)'
+    """
+    uniq = sorted({canonical(p) for p in phrases if p}, key=lambda p: (-len(p), p))
+    if not uniq:
+        return "(?!)"
+    return "(?:" + "|".join(literal_pattern(p) for p in uniq) + ")"
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> dict[str, str]:
+    """``{surface: expansion}`` for every abbreviation and its listed variants."""
+    out: dict[str, str] = {}
+    for row in load_table("abbreviations"):
+        exp = row["expansion"]
+        for form in [row["abbreviation"], *filter(None, row["variants"].split("|"))]:
+            out[canonical(form.strip())] = exp
+    return out
+
+
+def expand_abbreviation(abbr: str) -> str:
+    """The expansion of an abbreviation (``"UBKT"`` → ``"Ủy ban Kiểm tra"``).
+
+    An unknown abbreviation raises ``KeyError`` naming it.
+    """
+    if not isinstance(abbr, str):
+        raise TypeError(f"expected str, got {type(abbr).__name__}")
+    table = abbreviations()
+    key = canonical(abbr.strip())
+    if key in table:
+        return table[key]
+    raise KeyError(f"unknown abbreviation: {abbr!r}")
+
+
+@lru_cache(maxsize=None)
+def phrases_for(expansion: str) -> tuple[str, ...]:
+    """Every surface form of a phrase: itself plus its abbreviations.
+
+    A rule written for ``Hội đồng nhân dân`` also matches ``HĐND`` and ``HDND``.
+
+    >>> sorted(phrases_for("Hội đồng nhân dân"))
+    ['HDND', 'HĐND', 'Hội đồng nhân dân']
+    """
+    target = canonical(expansion).lower()
+    forms = {canonical(expansion)}
+    forms.update(a for a, e in abbreviations().items() if canonical(e).lower() == target)
+    return tuple(sorted(forms))

@@ -1,0 +1,222 @@
+"""Typed output of :func:`bk_report.extract` — the contract of ``SCHEMA.md``.
+
+Every model is a frozen pydantic v2 model.  Field names and enum values are the
+ones of the schema; the library adds provenance (``span``, ``rule``) and
+``numbers`` / ``warnings``.
+
+>>> s = Span(start=0, end=3, text="abc")
+>>> s.model_dump()
+{'start': 0, 'end': 3, 'text': 'abc'}
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, use_enum_values=False)
+
+
+class Span(_Frozen):
+    """A slice of the caller's original string: ``text[start:end] == span.text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Body(str, Enum):
+    party_committee = "party_committee"
+    inspection_commission = "inspection_commission"
+
+
+class DisciplineAction(str, Enum):
+    inspection = "inspection"
+    inspection_on_violation_signs = "inspection_on_violation_signs"
+    inspection_of_enforcement = "inspection_of_enforcement"
+    inspection_of_finance = "inspection_of_finance"
+    supervision = "supervision"
+    inspection_and_supervision = "inspection_and_supervision"
+    violation_found = "violation_found"
+    discipline_required = "discipline_required"
+    discipline_review = "discipline_review"
+    discipline_proposed = "discipline_proposed"
+    disciplined = "disciplined"
+    reprimand = "reprimand"
+    warning = "warning"
+    removal = "removal"
+    expulsion = "expulsion"
+    dissolution = "dissolution"
+    suspension = "suspension"
+    denunciation = "denunciation"
+    appeal = "appeal"
+
+
+class DisciplineTarget(str, Enum):
+    organization = "organization"
+    member = "member"
+    committee_member = "committee_member"
+
+
+class MembershipAction(str, Enum):
+    admitted = "admitted"
+    struck_off = "struck_off"
+    exit_allowed = "exit_allowed"
+
+
+class CouncilMeasure(str, Enum):
+    sessions_held = "sessions_held"
+    regular_sessions = "regular_sessions"
+    thematic_sessions = "thematic_sessions"
+    session_number = "session_number"
+    resolutions = "resolutions"
+    supervisions = "supervisions"
+    surveys = "surveys"
+    voter_meetings = "voter_meetings"
+    voter_opinions = "voter_opinions"
+    questions = "questions"
+    confidence_votes = "confidence_votes"
+    citizen_receptions = "citizen_receptions"
+    letters = "letters"
+
+
+class Unit(str, Enum):
+    VND = "VND"
+    USD = "USD"
+    t = "t"
+    kg = "kg"
+    ha = "ha"
+    km = "km"
+    m = "m"
+    m2 = "m2"
+    m3 = "m3"
+    percent = "%"
+    person = "person"
+    household = "household"
+    times = "times"
+    count = "count"
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    more_than = "more_than"
+    less_than = "less_than"
+    nearly = "nearly"
+    about = "about"
+    at_least = "at_least"
+    at_most = "at_most"
+
+
+class Status(str, Enum):
+    actual = "actual"
+    estimate = "estimate"
+    target = "target"
+
+
+class Kind(str, Enum):
+    level = "level"
+    change = "change"
+
+
+class NumberRole(str, Enum):
+    """What a numeral of the text turned out to be (see ``Report.numbers``)."""
+
+    figure = "figure"
+    qualifier_percent = "qualifier_percent"
+    year = "year"
+    date = "date"
+    period = "period"
+    document_number = "document_number"
+    ordinal = "ordinal"
+    difference = "difference"
+    share = "share"
+    part_of_name = "part_of_name"
+    restatement = "restatement"
+    unassigned = "unassigned"
+
+
+class ReportWarning(_Frozen):
+    """Something the reader should look at: a broken number, an unresolved body."""
+
+    code: str
+    message: str
+    span: Optional[Span] = None
+
+
+class _Figure(_Frozen):
+    span: Span
+    rule: str
+
+
+class DisciplineFigure(_Figure):
+    body: Optional[Body] = None
+    action: DisciplineAction
+    target: DisciplineTarget
+    count: int = Field(ge=0)
+
+
+class MembershipFigure(_Figure):
+    action: MembershipAction
+    count: int = Field(ge=0)
+
+
+class CouncilFigure(_Figure):
+    measure: CouncilMeasure
+    count: int = Field(ge=0)
+
+
+class Indicator(_Figure):
+    name: str
+    value: Decimal
+    value_high: Optional[Decimal] = None
+    unit: Unit
+    qualifier: Qualifier = Qualifier.exact
+    status: Status = Status.actual
+    kind: Kind = Kind.level
+    of_total: Optional[Decimal] = None
+    plan_percent: Optional[Decimal] = None
+    change_percent: Optional[Decimal] = None
+
+
+class TargetTally(_Figure):
+    met: Optional[int] = Field(default=None, ge=0)
+    total: Optional[int] = Field(default=None, ge=0)
+    missed: Optional[int] = Field(default=None, ge=0)
+
+
+class Quantity(_Frozen):
+    """One figure with its qualifier and unit, as read by :func:`parse_quantity`."""
+
+    value: Decimal
+    value_high: Optional[Decimal] = None
+    unit: Unit
+    qualifier: Qualifier = Qualifier.exact
+    noun: Optional[str] = None
+    text: str
+
+
+class NumberMention(_Frozen):
+    """A numeral of the text and the role the extractors gave it."""
+
+    span: Span
+    value: Optional[Decimal] = None
+    role: NumberRole = NumberRole.unassigned
+    category: Optional[str] = None
+    rule: Optional[str] = None
+
+
+class Report(_Frozen):
+    """Everything :func:`bk_report.extract` found in one text."""
+
+    year: Optional[int] = None
+    discipline: list[DisciplineFigure] = Field(default_factory=list)
+    membership: list[MembershipFigure] = Field(default_factory=list)
+    council: list[CouncilFigure] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    targets: list[TargetTally] = Field(default_factory=list)
+    numbers: list[NumberMention] = Field(default_factory=list)
+    warnings: list[ReportWarning] = Field(default_factory=list)

@@ -1,0 +1,60 @@
+"""``extract(text) -> Report``: run every extractor and account for every numeral.
+
+>>> r = extract("Năm 2023, HĐND thành phố đã tổ chức 05 kỳ họp.")
+>>> r.year
+2023
+>>> [n.span.text for n in r.numbers]
+['2023', '05']
+"""
+from __future__ import annotations
+
+from .extractors import EXTRACTORS
+from .extractors import year as year_extractor
+from .models import NumberMention, NumberRole, Report, ReportWarning
+from .rules import Context
+
+#: The role a numeral has by its kind alone, when no extractor claimed it.
+_ROLE_BY_KIND = {
+    "year": NumberRole.year,
+    "date": NumberRole.date,
+    "period": NumberRole.period,
+    "document_number": NumberRole.document_number,
+    "ordinal": NumberRole.ordinal,
+}
+
+
+def extract(text: str) -> Report:
+    """Extract every figure of a Vietnamese report text.
+
+    Raises ``TypeError`` for anything but ``str`` (bytes: read files with
+    ``extract_file``).
+    """
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("extract() takes str, not bytes: decode the text first, or use bk_report.extract_file(path)")
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes str, got {type(text).__name__}")
+    ctx = Context.from_text(text)
+    ctx.year = year_extractor.detect(ctx)
+    found = {name: list(module.extract(ctx)) for name, module in EXTRACTORS}
+    return Report(year=ctx.year, numbers=_numbers(ctx), warnings=_warnings(ctx), **found)
+
+
+def _numbers(ctx: Context) -> list[NumberMention]:
+    out = []
+    for n in ctx.numerals:
+        claim = ctx.claims.get(n.start)
+        if claim is not None:
+            role, category, rule = claim.role, claim.category, claim.rule
+        else:
+            role, category, rule = _ROLE_BY_KIND.get(n.kind, NumberRole.unassigned), None, None
+        out.append(NumberMention(span=ctx.span(n.start, n.end), value=n.value, role=role, category=category, rule=rule))
+    return out
+
+
+def _warnings(ctx: Context) -> list[ReportWarning]:
+    out = list(ctx.warnings)
+    for n in ctx.numerals:
+        if n.warning:
+            code = "broken_number" if n.kind == "broken" else "suspicious_number"
+            out.append(ReportWarning(code=code, message=n.warning, span=ctx.span(n.start, n.end)))
+    return out

@@ -1,0 +1,142 @@
+"""What every extractor shares: the per-document :class:`Context` and :class:`Rule`.
+
+A rule is a name, a compiled pattern (matched on the document view) and a
+production that turns a match into figures or declines (returns nothing).
+Extractors claim the numerals they use, so that ``Report.numbers`` can say
+what became of every numeral and later extractors skip what is taken.
+
+>>> import regex
+>>> ctx = Context.from_text("HĐND đã tổ chức 05 kỳ họp.")
+>>> [n.text for n in ctx.numerals]
+['05']
+>>> ctx.numerals_in(0, len(ctx.view))[0].value
+Decimal('5')
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+import regex
+from pydantic import BaseModel
+
+from .models import NumberRole, ReportWarning, Span
+from .scanner import Numeral, scan
+from .text import Document
+
+
+@dataclass
+class Claim:
+    """What a numeral became: its role, the category of the figure and the rule."""
+
+    role: NumberRole
+    category: Optional[str] = None
+    rule: Optional[str] = None
+
+
+@dataclass
+class Context:
+    """One document under extraction: its view, its numerals and what is claimed."""
+
+    doc: Document
+    numerals: list[Numeral]
+    claims: dict[int, Claim] = field(default_factory=dict)
+    warnings: list[ReportWarning] = field(default_factory=list)
+    year: Optional[int] = None
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Context":
+        doc = Document(text)
+        numerals = scan(doc)
+        return cls(doc=doc, numerals=numerals, _starts=[n.start for n in numerals])
+
+    @property
+    def view(self) -> str:
+        return self.doc.view
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of the caller's text for view offsets ``[start, end)``."""
+        return self.doc.span(start, end)
+
+    def numerals_in(self, start: int, end: int) -> list[Numeral]:
+        """Numerals that start inside view ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.numerals[i:j]
+
+    def numeral_at(self, start: int) -> Optional[Numeral]:
+        """The numeral starting exactly at view offset ``start``."""
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] == start:
+            return self.numerals[i]
+        return None
+
+    def claimed(self, numeral: Numeral) -> bool:
+        return numeral.start in self.claims
+
+    def claim(self, numeral: Numeral, role: NumberRole, category: Optional[str] = None, rule: Optional[str] = None) -> None:
+        """Record what ``numeral`` became; the first claim wins."""
+        self.claims.setdefault(numeral.start, Claim(role, category, rule))
+
+    def warn(self, code: str, message: str, start: Optional[int] = None, end: Optional[int] = None) -> None:
+        span = self.span(start, end) if start is not None and end is not None else None
+        self.warnings.append(ReportWarning(code=code, message=message, span=span))
+
+
+Production = Callable[[regex.Match, Context, "Rule"], Optional[Iterable[BaseModel]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named pattern and a production that may decline."""
+
+    name: str
+    pattern: regex.Pattern
+    production: Production
+
+    def run(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> list[BaseModel]:
+        out: list[BaseModel] = []
+        for m in self.pattern.finditer(ctx.view, start, len(ctx.view) if end is None else end):
+            produced = self.production(m, ctx, self)
+            if produced:
+                out.extend(produced)
+        return out
+
+
+def run_rules(rules: Iterable[Rule], ctx: Context) -> list[BaseModel]:
+    """Run rules in order over the whole document and concatenate their figures."""
+    out: list[BaseModel] = []
+    for rule in rules:
+        out.extend(rule.run(ctx))
+    return out
+
+
+_SENTENCE_END = regex.compile(r"(?<!\b(?:TP|tp|Tp|ThS|TS|PGS|GS|St|Mr|Ms|Dr|v\.v))[.!?…]+(?=\s+\S|\s*$)|\n+")
+
+
+def sentences(view: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int]]:
+    """View offsets ``(start, end)`` of each sentence (and each line) in ``view``.
+
+    >>> v = "Năm 2023 đạt 3.915 tấn. Tăng 5,2%.\\nDòng mới"
+    >>> [v[s:e] for s, e in sentences(v)]
+    ['Năm 2023 đạt 3.915 tấn.', 'Tăng 5,2%.', 'Dòng mới']
+    """
+    end = len(view) if end is None else end
+    pos = start
+    for m in _SENTENCE_END.finditer(view, start, end):
+        s, e = pos, m.end()
+        while s < e and view[s].isspace():
+            s += 1
+        stop = e
+        while stop > s and view[stop - 1] == "\n":
+            stop -= 1
+        if stop > s:
+            yield s, stop
+        pos = e
+    s = pos
+    while s < end and view[s].isspace():
+        s += 1
+    if s < end:
+        yield s, end

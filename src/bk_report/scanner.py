@@ -1,0 +1,251 @@
+"""Find every numeral of a text, with its span, its reading and what kind it is.
+
+The scanner works on a :class:`~bk_report.text.Document` view and returns
+:class:`Numeral` records in text order, never overlapping.  Kinds:
+
+``number``  a plain figure, scale words applied (``3.645 tỷ`` → 3645000000000)
+``percent`` ``7,5%``, ``81,4 %``, ``3.45%``; ``value`` is the percent number
+``range``   ``16,5-17,5%``, ``72,1% - 72,6%`` (``value`` low, ``value_high`` high,
+            ``percent`` true when a ``%`` sign is present)
+``fraction`` ``38/44``, ``11,4/19`` (``value`` / ``denominator``)
+``date``    ``18/12``, ``30.6.2022``, ``19/7/2019``
+``year``    ``2023`` as a calendar year; ``period`` for ``2016-2021``
+``document_number`` ``29-NQ/TU``, ``12/2019/NQ-HĐND``
+``ordinal`` the N of ``thứ N`` / ``lần thứ N`` / ``khóa N`` (digits, words, Roman)
+``broken``  a malformed number (``0 57%``): never a figure, always a warning
+
+>>> from bk_report.text import Document
+>>> [(n.kind, str(n.value)) for n in scan(Document("đạt 3.645 tỷ đồng, tăng 7,5%; năm 2023"))]
+[('number', '3645000000000'), ('percent', '7.5'), ('year', '2023')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .errors import NumberError
+from .lexicon import alternation, canonical, load_table
+from .numerals import number_words, parse_digits, parse_number, scale_words
+from .text import Document
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """One numeral of the view: offsets are view offsets (``doc.span`` maps them back)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Optional[Decimal] = None
+    value_high: Optional[Decimal] = None
+    denominator: Optional[Decimal] = None
+    spelled: bool = False
+    scale: int = 0
+    warning: Optional[str] = None
+    percent: bool = False
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> int:
+    """Value of a Roman numeral (``XIV`` → 14); ``NumberError`` if malformed.
+
+    >>> roman_value("XIX")
+    19
+    """
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        raise NumberError(f"not a Roman numeral: {s!r}")
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    scales = alternation(scale_words())
+    words = alternation([w for w in number_words()] + list(scale_words()))
+    units = alternation([r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")])
+    num = r"\d++(?:[.,]\d++)*+"
+    f = regex.IGNORECASE | regex.VERSION1
+    return {
+        "main": regex.compile(
+            rf"""
+            (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
+            |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
+            |(?P<monthyear>(?<![\w.,/])\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
+            |(?P<range>(?<![\w.,/])(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d|/))
+            |(?P<frac>(?<![\w.,/])(?P<a>{num})\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
+            |(?P<broken>(?<![\w.,/])0\s(?P<tail>\d{{1,3}})\s?+%)
+            |(?P<num>(?<![\w.,/])(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w)))?+
+                (?P<scale>(?:\s*+{scales}(?!\w)){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
+            |(?P<roman>(?<=(?:thứ|khóa|khoá|quý|Quý)\s++)[IVXLC]++(?![\w]))
+            |(?P<words>(?<!\w){words}(?:\s++{words})*+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
+            """,
+            f | regex.VERBOSE,
+        ),
+        "ordinal_before": regex.compile(r"(?:thứ|khóa|khoá)\s*+$", f),
+        "year_before": regex.compile(
+            r"(?:năm|nhiệm\s+kỳ|giai\s+đoạn|niên\s+độ|niên\s+khóa|vụ|mùa|đến|từ|trước|sau|cuối|đầu|tháng\s+\d{1,2}/?|[-–(])\s*+$", f
+        ),
+        "date_before": regex.compile(r"(?:ngày|hôm|từ|đến|và|sáng|chiều|tối|trưa)\s*+$", f),
+        "day_or_month_before": regex.compile(r"(?:ngày|tháng)\s*+$", f),
+        "period_after": regex.compile(r"^\s*+(?:tháng|tuần|ngày|giờ|năm|quý)(?!\w)", f),
+        "unit_after": regex.compile(rf"^\s*+(?:{units})(?!\w)", f),
+        "not_number_after": regex.compile(r"^\s*+(?:số|cách|trong|vài|khi|mặt|chút|lúc|thời|nào|ít)(?!\w)", f),
+    }
+
+
+def _window_before(view: str, start: int, width: int = 24) -> str:
+    return view[max(0, start - width) : start]
+
+
+def _read_digits(raw: str) -> tuple[Optional[Decimal], Optional[str]]:
+    """Digits in Vietnamese notation, or (None, why) when malformed."""
+    try:
+        return parse_digits(raw), None
+    except NumberError as exc:
+        return None, str(exc)
+
+
+def _is_year(value: Optional[Decimal], raw: str) -> bool:
+    return value is not None and raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
+
+
+def scan(doc: Document) -> list[Numeral]:
+    """Every numeral of ``doc`` in text order (view offsets)."""
+    pats = _patterns()
+    view = doc.view
+    out: list[Numeral] = []
+    for m in pats["main"].finditer(view):
+        s, e, raw = m.start(), m.end(), m.group()
+        if m.group("doc"):
+            out.append(Numeral(s, e, raw, "document_number"))
+        elif m.group("date3") or m.group("monthyear"):
+            out.append(Numeral(s, e, raw, "date"))
+        elif m.group("range"):
+            out.append(_range(m, view))
+        elif m.group("frac"):
+            out.append(_fraction(m, view))
+        elif m.group("broken"):
+            out.append(Numeral(s, e, raw, "broken", warning=f"broken number {raw!r}: a separator looks lost"))
+        elif m.group("num"):
+            out.append(_number(m, view))
+        elif m.group("roman"):
+            try:
+                out.append(Numeral(s, e, raw, "ordinal", value=Decimal(roman_value(raw))))
+            except NumberError:
+                continue
+        elif m.group("words"):
+            out.extend(_spelled(m, view))
+    return out
+
+
+def _range(m: regex.Match, view: str) -> Numeral:
+    lo, lo_err = _read_digits(m.group("lo"))
+    hi, hi_err = _read_digits(m.group("hi"))
+    raw = m.group()
+    s, e = m.start(), m.end()
+    if lo is None or hi is None:
+        return Numeral(s, e, raw, "broken", warning=f"malformed range {raw!r}: {lo_err or hi_err}")
+    pct = bool(m.group("hipct") or m.group("lopct"))
+    if not pct and _is_year(lo, m.group("lo")) and _is_year(hi, m.group("hi")):
+        return Numeral(s, e, raw, "period", value=lo, value_high=hi)
+    if not pct and (hi < lo):
+        # "12-15" read as a range only when it rises; otherwise two numbers joined by a dash
+        return Numeral(s, e, raw, "broken", warning=f"ambiguous dash between numbers {raw!r}")
+    return Numeral(s, e, raw, "range", value=lo, value_high=hi, percent=pct)
+
+
+def _fraction(m: regex.Match, view: str) -> Numeral:
+    s, e, raw = m.start(), m.end(), m.group()
+    a, a_err = _read_digits(m.group("a"))
+    b, b_err = _read_digits(m.group("b"))
+    if a is None or b is None:
+        return Numeral(s, e, raw, "broken", warning=f"malformed fraction {raw!r}: {a_err or b_err}")
+    plain = m.group("a").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
+    if plain and 1 <= a <= 31 and 1 <= b <= 12 and pats_date_before(view, s):
+        return Numeral(s, e, raw, "date")
+    if plain and 1 <= a <= 31 and 1 <= b <= 12 and not _patterns()["unit_after"].match(view[e : e + 40]):
+        return Numeral(s, e, raw, "date")
+    return Numeral(s, e, raw, "fraction", value=a, denominator=b)
+
+
+def pats_date_before(view: str, start: int) -> bool:
+    return bool(_patterns()["date_before"].search(_window_before(view, start)))
+
+
+def _number(m: regex.Match, view: str) -> Numeral:
+    s, e, raw = m.start(), m.end(), m.group()
+    digits = m.group("digits")
+    value, err = _read_digits(digits)
+    if value is None:
+        return Numeral(s, e, raw, "broken", warning=f"malformed number {digits!r}: {err}")
+    warning = None
+    if m.group("dangle"):
+        warning = f"number {raw!r} looks truncated after the comma; read as {digits}"
+    power = 0
+    if m.group("scale"):
+        for w in m.group("scale").split():
+            power += scale_words()[canonical(w).lower()]
+        value = value * (Decimal(10) ** power)
+    if m.group("pct"):
+        return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
+    before = _window_before(view, s)
+    if _patterns()["ordinal_before"].search(before):
+        return Numeral(s, e, raw, "ordinal", value=value)
+    after = view[e : e + 40]
+    if not power and _is_year(value, digits) and not _patterns()["unit_after"].match(after):
+        return Numeral(s, e, raw, "year", value=value)
+    if not power and _patterns()["day_or_month_before"].search(before):
+        return Numeral(s, e, raw, "date", value=value)
+    if not power and _patterns()["period_after"].match(after):
+        return Numeral(s, e, raw, "period", value=value)
+    return Numeral(s, e, raw, "number", value=value, scale=power, warning=warning)
+
+
+def _spelled(m: regex.Match, view: str) -> list[Numeral]:
+    """Read a run of number words, shrinking it from the right until it parses."""
+    pats = _patterns()
+    tokens = list(regex.finditer(r"\S+", m.group()))
+    pct_group = m.group("wpct")
+    if pct_group:
+        # the words "phần trăm" are matched separately at the end of the run
+        tokens = [t for t in tokens if t.start() < m.start("wpct") - m.start()]
+    base = m.start()
+    end = len(tokens)
+    while end > 0:
+        words = [t.group() for t in tokens[:end]]
+        try:
+            value = parse_number(" ".join(words))
+        except NumberError:
+            end -= 1
+            continue
+        s = base + tokens[0].start()
+        e = base + tokens[end - 1].end()
+        lowered = [canonical(w).lower() for w in words]
+        after = view[e : e + 40]
+        if len(lowered) == 1:
+            w = lowered[0]
+            if w in scale_words() or w in ("không", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ", "mươi", "trăm", "rưỡi"):
+                return []
+            if w == "một" and pats["not_number_after"].match(after):
+                return []
+            if w == "năm" and not pats["unit_after"].match(after):
+                return []
+        power = sum(scale_words()[w] for w in lowered if w in scale_words())
+        is_pct = bool(pct_group) and end == len(tokens)
+        if is_pct:
+            e = m.end()
+        before = _window_before(view, s)
+        kind = "percent" if is_pct else ("ordinal" if pats["ordinal_before"].search(before) else "number")
+        return [Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct)]
+    return []
