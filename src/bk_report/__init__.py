@@ -7,6 +7,7 @@ True
 >>> bk_report.parse_number("hai mươi mốt")
 Decimal('21')
 """
+from .batch import Result, extract_file, extract_many
 from .errors import BkReportError, LexiconError, NumberError, QuantityError
 from .lexicon import expand_abbreviation
 from .models import (
@@ -33,13 +34,25 @@ from .models import (
 )
 from .numerals import parse_number, to_words
 from .pipeline import extract
+from .export import to_dataframe
+from .sources import MissingExtraError, Source, SourceError, read_source
+from .quantities import parse_quantity
 
 __version__ = "0.1.0"
 
 __all__ = [
     "extract",
+    "extract_file",
+    "extract_many",
+    "Result",
+    "read_source",
+    "Source",
+    "SourceError",
+    "MissingExtraError",
+    "to_dataframe",
     "parse_number",
     "to_words",
+    "parse_quantity",
     "expand_abbreviation",
     "BkReportError",
     "NumberError",

@@ -180,6 +180,12 @@ class Indicator(_Figure):
     of_total: Optional[Decimal] = None
     plan_percent: Optional[Decimal] = None
     change_percent: Optional[Decimal] = None
+    #: canonical indicator key (``retail_sales`` …) or None; see ``indicator_keys.tsv``
+    key: Optional[str] = None
+    #: the wording of the key table that matched ``name`` (why this key)
+    key_match: Optional[str] = None
+    #: sector of a breakdown (``trong đó nông-lâm-thủy sản tăng 5,89%``) keeping the parent's key
+    sector: Optional[str] = None
 
 
 class TargetTally(_Figure):
@@ -209,6 +215,28 @@ class NumberMention(_Frozen):
     rule: Optional[str] = None
 
 
+class Locality(_Frozen):
+    """The administrative unit (or party body) a report is about."""
+
+    name: str
+    level: Optional[str] = None  # national, province, city, town, district, commune, party bloc
+    province: Optional[str] = None
+    current_name: Optional[str] = None  # the unit after the 2025 reorganisation, when different
+    current_province: Optional[str] = None
+    gazetteer: Optional[str] = None  # gazetteer package and version used
+    span: Optional[Span] = None
+
+
+class Period(_Frozen):
+    """The period whose results a report covers."""
+
+    year: Optional[int] = None
+    part: Optional[str] = None  # "Q1".."Q4", "6M", "9M", "11M", or None for a full year
+    term_start: Optional[int] = None
+    term_end: Optional[int] = None
+    span: Optional[Span] = None
+
+
 class Report(_Frozen):
     """Everything :func:`bk_report.extract` found in one text."""
 
@@ -218,5 +246,16 @@ class Report(_Frozen):
     council: list[CouncilFigure] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     targets: list[TargetTally] = Field(default_factory=list)
+    locality: Optional[Locality] = None
+    period: Optional[Period] = None
     numbers: list[NumberMention] = Field(default_factory=list)
     warnings: list[ReportWarning] = Field(default_factory=list)
+
+    def to_rows(self, source: Optional[str] = None) -> list[dict]:
+        """One flat dict per figure: source, year, category, the figure's fields, span, rule.
+
+        See :func:`bk_report.export.report_rows`; ``bk_report.to_dataframe`` makes a DataFrame.
+        """
+        from .export import report_rows
+
+        return report_rows(self, source)

@@ -11,7 +11,7 @@ Decimal('2107.318')
 >>> parse_number("3.45")
 Decimal('3.45')
 >>> parse_number("1,9 triệu")
-Decimal('1900000.0')
+Decimal('1900000')
 >>> parse_number("hai nghìn không trăm hai mươi tư")
 Decimal('2024')
 >>> parse_number("một trăm linh năm")
@@ -26,8 +26,10 @@ from functools import lru_cache
 
 import regex
 
-from .errors import NumberError
+from .errors import LexiconError, NumberError
 from .lexicon import canonical, load_table
+
+_ROLES = frozenset({"digit", "ten", "hundred", "link", "half", "ordinal"})
 
 #: Digits as written in reports: thousands dots and a decimal comma, or a lone
 #: decimal point with one or two digits.
@@ -38,8 +40,26 @@ DIGITS_RE = regex.compile(
 
 @lru_cache(maxsize=None)
 def number_words() -> dict[str, tuple[Decimal, str]]:
-    """``{word: (value, role)}`` from ``number_words.tsv``."""
-    return {canonical(r["word"]).lower(): (Decimal(r["value"]), r["role"]) for r in load_table("number_words")}
+    """``{word: (value, role)}`` from ``number_words.tsv``, roles validated."""
+    out = {}
+    for r in load_table("number_words"):
+        if r["role"] not in _ROLES:
+            raise LexiconError(f"number_words.tsv: unknown role {r['role']!r} for {r['word']!r}")
+        out[canonical(r["word"]).lower()] = (Decimal(r["value"]), r["role"])
+    return out
+
+
+def tidy(value: Decimal) -> Decimal:
+    """The same value without meaningless trailing zeros (``1900000.0`` → ``1900000``).
+
+    >>> tidy(Decimal("1900000.0")), tidy(Decimal("3.450")), tidy(Decimal("1E+3"))
+    (Decimal('1900000'), Decimal('3.45'), Decimal('1000'))
+    """
+    if not value.is_finite():
+        return value
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return value.normalize()
 
 
 @lru_cache(maxsize=None)
@@ -131,6 +151,9 @@ class _Small:
     def check_complete(self) -> None:
         if self.link and self.units is None:
             raise NumberError("'linh'/'lẻ' needs a unit after it")
+        if self.hundreds is not None and self.pending is not None:
+            # "hai trăm ba" is 230 in speech and 203 by the book: refuse to guess
+            raise NumberError("a unit right after 'trăm' is ambiguous: write 'linh …' or '… mươi'")
 
 
 def _parse_words(tokens: list[str]) -> Decimal:
@@ -179,6 +202,8 @@ def _parse_words(tokens: list[str]) -> Decimal:
             small, current = _Small(), None
             saw_number = True
             continue
+        if any(c.isdigit() for c in tok) and not DIGITS_RE.fullmatch(tok):
+            raise NumberError(f"not a number in Vietnamese digit notation: {tok!r}")
         if DIGITS_RE.fullmatch(tok):
             if current is not None or not small.empty():
                 raise NumberError(f"two numbers in a row at {tok!r}")
@@ -192,10 +217,15 @@ def _parse_words(tokens: list[str]) -> Decimal:
         val, role = nums[tok]
         if role == "half":
             raise NumberError("'rưỡi' ends a number")
+        if role == "ordinal":
+            raise NumberError(f"{tok!r} is an ordinal word (thứ {tok}), not a number")
         small.feed(tok, val, role)
         saw_number = True
     if not saw_number:
         raise NumberError("no number in the text")
+    if total and small.words == 1 and small.pending is not None:
+        # "hai nghìn ba" is 2300 in speech and 2003 by the book: refuse to guess
+        raise NumberError(f"a lone unit after a scale word is ambiguous: {' '.join(tokens)!r}")
     if current is not None:
         return total + current
     small.check_complete()
@@ -232,8 +262,8 @@ def parse_number(text: str) -> Decimal:
         if not whole or not frac or any(t not in number_words() or number_words()[t][1] != "digit" for t in frac):
             raise NumberError("'phẩy' needs a whole part and decimal digits")
         digits = "".join(str(int(number_words()[t][0])) for t in frac)
-        return _parse_words(whole) + Decimal("0." + digits)
-    return _parse_words(tokens)
+        return tidy(_parse_words(whole) + Decimal("0." + digits))
+    return tidy(_parse_words(tokens))
 
 
 _DIGIT_NAMES = {

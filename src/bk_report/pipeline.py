@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+from . import keys, locality, period
 from .extractors import EXTRACTORS
 from .extractors import year as year_extractor
 from .models import NumberMention, NumberRole, Report, ReportWarning
@@ -36,7 +37,15 @@ def extract(text: str) -> Report:
     ctx = Context.from_text(text)
     ctx.year = year_extractor.detect(ctx)
     found = {name: list(module.extract(ctx)) for name, module in EXTRACTORS}
-    return Report(year=ctx.year, numbers=_numbers(ctx), warnings=_warnings(ctx), **found)
+    found["indicators"] = keys.with_keys(found["indicators"], text)
+    return Report(
+        year=ctx.year,
+        locality=locality.detect_locality(ctx, ctx.year),
+        period=period.detect_period(ctx, ctx.year),
+        numbers=_numbers(ctx),
+        warnings=_warnings(ctx),
+        **found,
+    )
 
 
 def _numbers(ctx: Context) -> list[NumberMention]:

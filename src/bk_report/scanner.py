@@ -29,7 +29,7 @@ import regex
 
 from .errors import NumberError
 from .lexicon import alternation, canonical, load_table
-from .numerals import number_words, parse_digits, parse_number, scale_words
+from .numerals import number_words, parse_digits, parse_number, scale_words, tidy
 from .text import Document
 
 
@@ -49,6 +49,10 @@ class Numeral:
     warning: Optional[str] = None
     percent: bool = False
 
+
+#: Longest run of number words read as one spelled number (``chín trăm … tỷ`` to 10¹⁵
+#: needs about 40); bounds the work per run so scanning stays linear.
+_MAX_WORDS = 48
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -74,7 +78,11 @@ def _patterns() -> dict[str, regex.Pattern]:
     scales = alternation(scale_words())
     words = alternation([w for w in number_words()] + list(scale_words()))
     units = alternation([r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")])
+    measures = alternation(r["surface"] for r in load_table("units"))
+    markers = alternation(r["word"] for r in load_table("ordinal_markers"))
+    roman_markers = alternation(r["word"] for r in load_table("ordinal_markers") if r["roman"] == "yes")
     num = r"\d++(?:[.,]\d++)*+"
+    start = r"(?<![\w.,/])(?<!\p{L}[-–])"  # not inside a word, a number or a name (COVID-19)
     f = regex.IGNORECASE | regex.VERSION1
     return {
         "main": regex.compile(
@@ -82,17 +90,18 @@ def _patterns() -> dict[str, regex.Pattern]:
             (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
             |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
             |(?P<monthyear>(?<![\w.,/])\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
-            |(?P<range>(?<![\w.,/])(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d|/))
-            |(?P<frac>(?<![\w.,/])(?P<a>{num})\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
+            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d|/))
+            |(?P<frac>{start}(?P<a>{num})(?:\s*+{measures}(?!\w))?+\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
             |(?P<broken>(?<![\w.,/])0\s(?P<tail>\d{{1,3}})\s?+%)
-            |(?P<num>(?<![\w.,/])(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w)))?+
+            |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w)))?+
                 (?P<scale>(?:\s*+{scales}(?!\w)){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
-            |(?P<roman>(?<=(?:thứ|khóa|khoá|quý|Quý)\s++)[IVXLC]++(?![\w]))
-            |(?P<words>(?<!\w){words}(?:\s++{words})*+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
+            |(?P<roman>(?<=(?<!\w){roman_markers}\s++)(?-i:[IVXLC]++)(?!\w)(?:/(?P<ryear>(?:19|20)\d\d)(?![\w/]|[.,]\d))?+)
+            |(?P<words>(?<!\w){words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
             """,
             f | regex.VERBOSE,
         ),
-        "ordinal_before": regex.compile(r"(?:thứ|khóa|khoá)\s*+$", f),
+        "ordinal_before": regex.compile(rf"(?<!\w){markers}\s*+$", f),
+        "date_join": regex.compile(r"\s*+(?:và|,|;|[-–]|đến|tới)\s*+", f),
         "year_before": regex.compile(
             r"(?:năm|nhiệm\s+kỳ|giai\s+đoạn|niên\s+độ|niên\s+khóa|vụ|mùa|đến|từ|trước|sau|cuối|đầu|tháng\s+\d{1,2}/?|[-–(])\s*+$", f
         ),
@@ -101,6 +110,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "period_after": regex.compile(r"^\s*+(?:tháng|tuần|ngày|giờ|năm|quý)(?!\w)", f),
         "unit_after": regex.compile(rf"^\s*+(?:{units})(?!\w)", f),
         "not_number_after": regex.compile(r"^\s*+(?:số|cách|trong|vài|khi|mặt|chút|lúc|thời|nào|ít)(?!\w)", f),
+        "enumeration_after": regex.compile(r"^\s*+là(?!\w)", f),
     }
 
 
@@ -140,12 +150,32 @@ def scan(doc: Document) -> list[Numeral]:
         elif m.group("num"):
             out.append(_number(m, view))
         elif m.group("roman"):
+            roman = raw.split("/")[0]
             try:
-                out.append(Numeral(s, e, raw, "ordinal", value=Decimal(roman_value(raw))))
+                out.append(Numeral(s, s + len(roman), roman, "ordinal", value=Decimal(roman_value(roman))))
             except NumberError:
                 continue
+            if m.group("ryear"):  # quý I/2023
+                ys = m.start("ryear")
+                out.append(Numeral(ys, e, m.group("ryear"), "year", value=Decimal(m.group("ryear"))))
         elif m.group("words"):
             out.extend(_spelled(m, view))
+    return _days_before_dates(out, view)
+
+
+def _days_before_dates(out: list[Numeral], view: str) -> list[Numeral]:
+    """``18 và 19/12``, ``18, 19-12``: a day number joined to a date is a date too."""
+    join = _patterns()["date_join"]
+    for i in range(len(out) - 2, -1, -1):
+        n, nxt = out[i], out[i + 1]
+        if n.kind != "number" or nxt.kind != "date" or n.spelled or n.scale or n.value is None:
+            continue
+        if not (1 <= n.value <= 31 and n.value == int(n.value) and n.text.isdigit()):
+            continue
+        if not regex.search(r"\d[./-]\d", nxt.text):
+            continue
+        if join.fullmatch(view, n.end, nxt.start):
+            out[i] = Numeral(n.start, n.end, n.text, "date", value=n.value)
     return out
 
 
@@ -157,12 +187,15 @@ def _range(m: regex.Match, view: str) -> Numeral:
     if lo is None or hi is None:
         return Numeral(s, e, raw, "broken", warning=f"malformed range {raw!r}: {lo_err or hi_err}")
     pct = bool(m.group("hipct") or m.group("lopct"))
+    plain = m.group("lo").isdigit() and m.group("hi").isdigit() and " " not in raw
+    if not pct and plain and 1 <= lo <= 31 and 1 <= hi <= 12 and pats_date_before(view, s):
+        return Numeral(s, e, raw, "date")  # ngày 15-12
     if not pct and _is_year(lo, m.group("lo")) and _is_year(hi, m.group("hi")):
         return Numeral(s, e, raw, "period", value=lo, value_high=hi)
     if not pct and (hi < lo):
         # "12-15" read as a range only when it rises; otherwise two numbers joined by a dash
         return Numeral(s, e, raw, "broken", warning=f"ambiguous dash between numbers {raw!r}")
-    return Numeral(s, e, raw, "range", value=lo, value_high=hi, percent=pct)
+    return Numeral(s, e, raw, "range", value=tidy(lo), value_high=tidy(hi), percent=pct)
 
 
 def _fraction(m: regex.Match, view: str) -> Numeral:
@@ -176,7 +209,7 @@ def _fraction(m: regex.Match, view: str) -> Numeral:
         return Numeral(s, e, raw, "date")
     if plain and 1 <= a <= 31 and 1 <= b <= 12 and not _patterns()["unit_after"].match(view[e : e + 40]):
         return Numeral(s, e, raw, "date")
-    return Numeral(s, e, raw, "fraction", value=a, denominator=b)
+    return Numeral(s, e, raw, "fraction", value=tidy(a), denominator=tidy(b))
 
 
 def pats_date_before(view: str, start: int) -> bool:
@@ -197,6 +230,7 @@ def _number(m: regex.Match, view: str) -> Numeral:
         for w in m.group("scale").split():
             power += scale_words()[canonical(w).lower()]
         value = value * (Decimal(10) ** power)
+    value = tidy(value)
     if m.group("pct"):
         return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
     before = _window_before(view, s)
@@ -213,39 +247,82 @@ def _number(m: regex.Match, view: str) -> Numeral:
 
 
 def _spelled(m: regex.Match, view: str) -> list[Numeral]:
-    """Read a run of number words, shrinking it from the right until it parses."""
-    pats = _patterns()
+    """Read a run of number words left to right, each time the longest prefix that parses.
+
+    >>> [(n.text, n.kind, str(n.value)) for n in scan(Document("năm hai mươi người, kỳ họp thứ tư"))]
+    [('hai mươi', 'number', '20'), ('tư', 'ordinal', '4')]
+    """
     tokens = list(regex.finditer(r"\S+", m.group()))
-    pct_group = m.group("wpct")
-    if pct_group:
-        # the words "phần trăm" are matched separately at the end of the run
-        tokens = [t for t in tokens if t.start() < m.start("wpct") - m.start()]
-    base = m.start()
-    end = len(tokens)
-    while end > 0:
-        words = [t.group() for t in tokens[:end]]
-        try:
-            value = parse_number(" ".join(words))
-        except NumberError:
-            end -= 1
+    pct_at = m.start("wpct") - m.start() if m.group("wpct") else None
+    if pct_at is not None:
+        tokens = [t for t in tokens if t.start() < pct_at]
+    out: list[Numeral] = []
+    i = 0
+    while i < len(tokens):
+        found = _longest(tokens, i, m, view, pct_at is not None)
+        if found is None:
+            i += 1
             continue
-        s = base + tokens[0].start()
+        numeral, i = found
+        out.append(numeral)
+    return out
+
+
+def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Optional[tuple[Numeral, int]]:
+    """The longest spelled number starting at ``tokens[i]`` that reads as a figure."""
+    pats = _patterns()
+    base = m.start()
+    s = base + tokens[i].start()
+    ordinal = bool(pats["ordinal_before"].search(_window_before(view, s)))
+    for end in range(len(tokens), i, -1):
+        words = [canonical(t.group()).lower() for t in tokens[i:end]]
         e = base + tokens[end - 1].end()
-        lowered = [canonical(w).lower() for w in words]
         after = view[e : e + 40]
-        if len(lowered) == 1:
-            w = lowered[0]
-            if w in scale_words() or w in ("không", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ", "mươi", "trăm", "rưỡi"):
-                return []
-            if w == "một" and pats["not_number_after"].match(after):
-                return []
-            if w == "năm" and not pats["unit_after"].match(after):
-                return []
-        power = sum(scale_words()[w] for w in lowered if w in scale_words())
-        is_pct = bool(pct_group) and end == len(tokens)
+        if len(words) > 1 and words[-1] == _YEAR_WORD and words[-2] in _TENS and not pats["unit_after"].match(after):
+            continue  # "mười năm qua": ten years, not fifteen
+        if ordinal and len(words) == 1 and words[0] in _ORDINAL_WORDS:
+            value = _ORDINAL_WORDS[words[0]]
+        else:
+            try:
+                value = parse_number(" ".join(words))
+            except NumberError:
+                continue
+        if len(words) == 1 and not ordinal and not _single_word_number(words[0], after):
+            return None
+        power = sum(scale_words()[w] for w in words if w in scale_words())
+        is_pct = pct and end == len(tokens)
         if is_pct:
             e = m.end()
-        before = _window_before(view, s)
-        kind = "percent" if is_pct else ("ordinal" if pats["ordinal_before"].search(before) else "number")
-        return [Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct)]
-    return []
+        kind = "percent" if is_pct else ("ordinal" if ordinal else "number")
+        if kind == "number" and not power and pats["day_or_month_before"].search(_window_before(view, s)):
+            kind = "date"  # tháng Hai, ngày mười
+        elif kind == "number" and not power and pats["period_after"].match(after):
+            kind = "period"  # sáu tháng đầu năm, mười năm qua
+        return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
+    return None
+
+
+def _single_word_number(word: str, after: str) -> bool:
+    """Whether one number word alone is a number here (``bảy nghị quyết``, not ``một số``)."""
+    pats = _patterns()
+    value, role = number_words().get(word, (None, ""))
+    if role not in ("digit", "ten") or not value or word in _ORDINAL_WORDS:
+        return False
+    if pats["enumeration_after"].match(after):
+        return False  # "Hai là, …"
+    if value == 1 and pats["not_number_after"].match(after):
+        return False  # "một số", "một cách"
+    if word == _YEAR_WORD and not pats["unit_after"].match(after):
+        return False  # "năm" the year word
+    return True
+
+
+#: The digit word that is also the word for "year".
+_YEAR_WORD = "năm"
+#: Words for the tens place, after which "năm" is more likely "years" than five.
+_TENS = frozenset(w for w, (_, role) in number_words().items() if role == "ten")
+#: Words that are numbers only as ordinals after ``thứ`` (``thứ nhất``, ``thứ tư``).
+_ORDINAL_WORDS = {
+    **{w: Decimal(v) for w, (v, role) in number_words().items() if role == "ordinal"},
+    "tư": Decimal(4),
+}

@@ -35,19 +35,28 @@ def _split_tone(ch: str) -> tuple[str, str]:
 
 
 def canonical_tones(s: str) -> str:
-    """Move the tone of ``oa oe uy`` to the first vowel (``hoá`` → ``hóa``, ``Uỷ`` → ``Ủy``).
+    """Move the tone of open ``oa oe uy`` to the first vowel (``hoá`` → ``hóa``, ``Uỷ`` → ``Ủy``).
+
+    Only where the two vowels end the syllable; closed syllables (``hoạch``) and
+    ``qu`` + ``y`` (``quý``) are spelled one way only and stay as they are.
 
     Length-preserving on NFC input, so offsets survive.  Applied to the text view
     and to every literal of the language data alike.
 
     >>> canonical_tones("hoá thuỷ Uỷ hòa")
     'hóa thủy Ủy hòa'
+    >>> canonical_tones("kế hoạch khoảng quý")
+    'kế hoạch khoảng quý'
     """
     chars = list(s)
     for i in range(len(chars) - 1):
         first, second = chars[i], chars[i + 1]
         if first not in _SHIFT_FIRST:
             continue
+        if i + 2 < len(chars) and chars[i + 2].isalpha():
+            continue  # closed syllable (hoạch, khoảng, khoái): the tone is on the second vowel
+        if first in "uU" and i > 0 and chars[i - 1] in "qQ":
+            continue  # "qu" is a consonant: quý, Quỹ keep their tone on y
         base2, tone = _split_tone(second)
         if not tone or base2 not in _SHIFT_SECOND[first.lower()]:
             continue

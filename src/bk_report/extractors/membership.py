@@ -1,16 +1,166 @@
-"""Extractor: membership (to be filled by its rules).
+"""Extractor: party members admitted, struck off and allowed to leave.
+
+Sentences are read token by token like discipline paragraphs
+(:mod:`.discipline_scan`): a membership word (``kết nạp``, ``xóa tên``, ``cho ra
+khỏi Đảng``) sets the action of the counts of members that follow it; a count
+before ``ra khỏi Đảng`` or before ``được kết nạp`` takes that action.  Counts
+after ``tăng``/``giảm`` are differences; a percent after a figure (``đạt 102%
+chỉ tiêu``, ``chiếm 3%``) qualifies it and is claimed, not left for indicators.
 
 >>> from bk_report.rules import Context
->>> isinstance(extract(Context.from_text("")), list)
-True
+>>> ctx = Context.from_text("Toàn Đảng bộ kết nạp 41 đảng viên mới (tăng 3 đảng viên); xóa tên 2 đảng viên; cho ra khỏi Đảng 1 trường hợp.")
+>>> [(f.action.value, f.count) for f in extract(ctx)]
+[('admitted', 41), ('struck_off', 2), ('exit_allowed', 1)]
+>>> [c.role.value for c in ctx.claims.values()]
+['figure', 'difference', 'figure', 'figure']
 """
 from __future__ import annotations
 
-from ..rules import Context, Rule, run_rules
+from typing import Optional
 
-RULES: tuple[Rule, ...] = ()
+import regex
+
+from ..models import MembershipAction, MembershipFigure, NumberRole
+from ..rules import Context, Rule, sentences
+from .discipline_lexicon import key, member_noun_after, membership_requires
+from .discipline_scan import Token, tokenize, units
+
+CATEGORY = "membership"
+_DISCIPLINE_KINDS = frozenset({"action", "form", "trailing", "stop"})
+_CLAUSE_HEAD = regex.compile(r"[\s,]*(?:(?:và|với|cùng)\s+)?", regex.VERSION1)
 
 
-def extract(ctx: Context) -> list:
-    """Figures of this domain found in the document."""
-    return run_rules(RULES, ctx)
+class _State:
+    def __init__(self) -> None:
+        self.action: Optional[str] = None
+        self.requires = ""
+        self.clause_action = False
+        self.diff = False
+        self.share = False
+        self.passive = False
+        self.depth = 0
+        self.has_fig = False
+        self.last_fig_in_clause = False
+        self.pending: list[tuple[Token, int]] = []
+        self.carried: Optional[str] = None
+        self.clause_start = 0
+
+    def end_clause(self, ctx: Context, out: list[MembershipFigure]) -> None:
+        """Counts read before any action of their clause take the action carried from before."""
+        if self.pending and self.carried is not None and not self.passive:
+            for p, noun_end in self.pending:
+                if not _cho_before(ctx, p) and _CLAUSE_HEAD.fullmatch(ctx.view, self.clause_start, p.start):
+                    _emit(ctx, self, p, noun_end, self.carried, "membership.count", out)
+        if self.action is not None:
+            self.carried = self.action
+        self.clause_action = self.diff = self.share = self.passive = False
+        self.last_fig_in_clause = False
+        self.pending = []
+
+
+def _read(ctx: Context, start: int, end: int, out: list[MembershipFigure]) -> None:
+    view = ctx.view
+    st = _State()
+    for tok in tokenize(ctx, start, end):
+        kind = tok.kind
+        if kind == "membership":
+            st.action, st.clause_action, st.diff = tok.value, True, False
+            st.requires = membership_requires().get(key(view[tok.start : tok.end]), "")
+            if st.pending and st.passive:
+                for p, noun_end in st.pending:
+                    _emit(ctx, st, p, noun_end, tok.value or "", "membership.passive_count", out)
+            st.pending, st.passive = [], False
+        elif kind == "membership_trailing":
+            for p, noun_end in st.pending:
+                _emit(ctx, st, p, noun_end, tok.value or "", "membership.trailing", out)
+            st.pending = []
+        elif kind in _DISCIPLINE_KINDS:
+            if kind != "trailing":
+                st.action, st.clause_action, st.pending = None, True, []
+        elif kind == "marker":
+            if tok.value == "difference":
+                st.diff = True
+            elif tok.value == "share":
+                st.share = True
+            elif tok.value == "passive":
+                st.passive = True
+            elif tok.value == "part":
+                st.diff = False
+        elif kind == "punct":
+            if tok.value == ";" and not st.depth:
+                st.end_clause(ctx, out)
+                st.action, st.clause_start = None, tok.end
+            elif tok.value == "(":
+                st.depth += 1
+            elif tok.value == ")" and st.depth:
+                st.depth -= 1
+                st.diff = st.share = False
+        elif kind == "number":
+            _on_number(ctx, st, tok, out)
+        elif kind == "percent" and st.last_fig_in_clause:
+            role = NumberRole.share if st.share else NumberRole.qualifier_percent
+            if tok.numeral is not None:
+                ctx.claim(tok.numeral, role, CATEGORY, "membership." + role.value)
+            st.share = False
+    st.end_clause(ctx, out)
+
+
+def _on_number(ctx: Context, st: _State, tok: Token, out: list[MembershipFigure]) -> None:
+    n = tok.numeral
+    if n is None or n.value is None:
+        return
+    noun_end = member_noun_after(ctx.view, n.end)
+    if noun_end is None:
+        return
+    if st.diff:
+        if st.action is not None or st.has_fig:
+            ctx.claim(n, NumberRole.difference, CATEGORY, "membership.difference")
+        return
+    if _cho_before(ctx, tok):
+        st.pending.append((tok, noun_end))
+        return
+    if st.action is not None and st.clause_action:
+        if st.requires and not regex.match(rf"\s*{regex.escape(st.requires)}(?!\w)", ctx.view[noun_end : noun_end + 12]) \
+                and not ctx.view[n.end : noun_end].rstrip().endswith(st.requires):
+            return
+        _emit(ctx, st, tok, noun_end, st.action, "membership.count", out)
+    elif not st.clause_action:
+        st.pending.append((tok, noun_end))
+
+
+_CHO = regex.compile(r"(?<!\w)cho\s*$", regex.IGNORECASE)
+
+
+def _cho_before(ctx: Context, tok: Token) -> bool:
+    """``cho 3 đảng viên ra khỏi Đảng``: the count waits for the words after it."""
+    return bool(_CHO.search(ctx.view[max(0, tok.start - 6) : tok.start]))
+
+
+def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule: str, out: list[MembershipFigure]) -> None:
+    n = tok.numeral
+    assert n is not None and n.value is not None
+    out.append(MembershipFigure(action=MembershipAction(action), count=int(n.value), span=ctx.span(n.start, noun_end), rule=rule))
+    ctx.claim(n, NumberRole.figure, CATEGORY, rule)
+    st.has_fig = st.last_fig_in_clause = True
+
+
+def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigure]:
+    out: list[MembershipFigure] = []
+    for s, e in units(ctx.view[m.start() : m.end()]):
+        for a, b in sentences(ctx.view, m.start() + s, m.start() + e):
+            _read(ctx, a, b, out)
+    return out
+
+
+#: The whole text is read sentence by sentence.
+RULES: tuple[Rule, ...] = (
+    Rule("membership.sentences", regex.compile(r"\A.*\Z", regex.DOTALL), _production),
+)
+
+
+def extract(ctx: Context) -> list[MembershipFigure]:
+    """Membership figures of the document, in text order."""
+    out: list[MembershipFigure] = []
+    for rule in RULES:
+        out.extend(rule.run(ctx))
+    return out

@@ -1,16 +1,309 @@
-"""Extractor: targets (to be filled by its rules).
+"""Extractor: tallies of plan targets met, set and missed (SCHEMA.md, TargetTally).
+
+Each count of ``chỉ tiêu`` (``targets_nouns.tsv``) gets a role from the cue words
+around it (``targets_cues.tsv``): after it (``đạt và vượt``, ``không đạt``) or before
+it (``Trong số``, ``hoàn thành``, ``phấn đấu``).  The counts of one sentence make one
+tally (a new total or fraction starts another); a total-only sentence followed by a
+sentence of met/missed counts is joined to it.  Tallies restated (identical, or a
+subset of a fuller one) are counted once.
+
+Rule names: ``targets.fraction`` (``38/44 chỉ tiêu``, ``17 trên 21 chỉ tiêu``),
+``targets.counts`` (counts in one or two sentences), ``targets.plan`` (a plan that
+only states how many targets there are).
 
 >>> from bk_report.rules import Context
->>> isinstance(extract(Context.from_text("")), list)
-True
+>>> def tallies(text):
+...     return [(t.met, t.total, t.missed) for t in extract(Context.from_text(text))]
+>>> tallies("Có 38/44 chỉ tiêu đạt và vượt kế hoạch.")
+[(38, 44, None)]
+>>> tallies("Trong 21 chỉ tiêu chủ yếu, có 17 chỉ tiêu đạt và vượt, 4 chỉ tiêu không đạt.")
+[(17, 21, 4)]
+>>> tallies("Năm 2025 phấn đấu hoàn thành 17 chỉ tiêu chủ yếu.")
+[(None, 17, None)]
 """
 from __future__ import annotations
 
-from ..rules import Context, Rule, run_rules
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
 
-RULES: tuple[Rule, ...] = ()
+import regex
+
+from ..lexicon import alternation, canonical, load_table
+from ..models import NumberRole, TargetTally
+from ..rules import Context, Rule, sentences
+from ..scanner import Numeral
+
+_F = regex.IGNORECASE | regex.VERSION1
+CATEGORY = "targets"
 
 
-def extract(ctx: Context) -> list:
-    """Figures of this domain found in the document."""
-    return run_rules(RULES, ctx)
+@lru_cache(maxsize=None)
+def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
+    out = {}
+    for position in ("after", "before"):
+        roles = {
+            canonical(r["phrase"]).lower(): r["role"]
+            for r in load_table("targets_cues")
+            if r["position"] == position
+        }
+        if position == "after":
+            pat = regex.compile(rf"(?<!\w){alternation(roles)}(?!\w)", _F)
+        else:
+            pat = regex.compile(rf"(?<!\w){alternation(roles)}(?:\s+(?:có|được|là))?\s*$", _F)
+        out[position] = (pat, roles)
+    return out
+
+
+def _role(position: str, text: str) -> str:
+    key = canonical(regex.sub(r"\s+", " ", text)).lower()
+    key = regex.sub(r"\s+(?:có|được|là)$", "", key)
+    return _cues()[position][1][key]
+
+
+_NOUN = regex.compile(
+    rf"(?<![^\W\d]){alternation(r['noun'] for r in load_table('targets_nouns'))}(?!\w)", _F
+)
+_CLAUSE_END = regex.compile(r"[,;:.()\n]|\s[-–]\s")
+
+
+@dataclass
+class _Mention:
+    numeral: Numeral
+    start: int  # view offset where the figure's span starts
+    end: int  # view offset after the noun
+    role: Optional[str]  # met / missed / partial / total / plan / part / None
+    numerator: Optional[Numeral] = None  # ``17 trên 21 chỉ tiêu``: the 17
+    rule: str = "targets.count"
+
+
+@dataclass
+class _Tally:
+    met: Optional[int] = None
+    total: Optional[int] = None
+    missed: Optional[int] = None
+    plan: bool = False
+    start: int = 0
+    end: int = 0
+    numerals: list = field(default_factory=list)
+    rule: str = "targets.count"
+
+    def empty(self) -> bool:
+        return self.met is None and self.total is None and self.missed is None
+
+    def add(self, attr: str, value: int, m: _Mention) -> None:
+        old = getattr(self, attr)
+        setattr(self, attr, value if old is None else old + value)
+        self.start = m.start if not self.numerals else min(self.start, m.start)
+        self.end = max(self.end, m.end)
+        self.numerals.append(m.numeral)
+
+
+def _count(n: Numeral) -> Optional[int]:
+    if n.value is None or n.value != int(n.value) or n.kind not in ("number", "fraction"):
+        return None
+    if n.kind == "fraction" and (n.denominator is None or n.denominator != int(n.denominator)):
+        return None
+    return int(n.value)
+
+
+def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool, rule: Rule) -> Optional[_Mention]:
+    """The count before ``noun`` (``N chỉ tiêu``) with the role its cue words give."""
+    view = ctx.view
+    s = paragraph_start = view.rfind("\n", 0, noun.start()) + 1
+    e = view.find("\n", noun.end())
+    e = len(view) if e < 0 else e
+    cands = [n for n in ctx.numerals_in(max(s, noun.start() - 40), noun.start()) if n.end <= noun.start()]
+    if not cands:
+        return None
+    n = cands[-1]
+    if n.kind not in kinds or view[n.end : noun.start()].strip() or ctx.claimed(n) or _count(n) is None:
+        return None
+    # the clause after the noun holds its status (``đạt và vượt``, ``không đạt``)
+    stop = _CLAUSE_END.search(view, noun.end(), e)
+    clause_end = stop.start() if stop else e
+    nxt = ctx.numerals_in(noun.end(), clause_end)
+    if nxt:
+        clause_end = min(clause_end, nxt[0].start)
+    after_pat, _ = _cues()["after"]
+    after = after_pat.search(view, noun.end(), clause_end)
+    role = _role("after", after.group()) if after else None
+    end = after.end() if after else noun.end()
+    # the words before the number, back to the clause start
+    clause_start = max([paragraph_start] + [x.end() for x in _CLAUSE_END.finditer(view, paragraph_start, n.start)])
+    before_text = view[clause_start : n.start]
+    before = _cues()["before"][0].search(before_text)
+    before_role = _role("before", before.group().strip()) if before else None
+    part = _with_role("part").search(before_text)
+    sentence_start = max([paragraph_start, *(x.end() for x in _SENTENCE_END.finditer(view, paragraph_start, n.start))])
+    if part and _NOUN.search(view, sentence_start, clause_start + part.start()):
+        before_role = "part"  # ``…, trong đó 9 chỉ tiêu vượt``: a breakdown of the count before
+    elif _with_role("plan").search(before_text):
+        before_role = "plan"
+    numerator = None
+    if over:
+        # ``17 trên 21 chỉ tiêu``: the count over the total
+        if not (before and canonical(before.group().strip()).lower() == "trên"):
+            return None
+        cut = clause_start + before.start()
+        prev = [x for x in ctx.numerals_in(clause_start, cut) if x.end <= cut]
+        if not prev or view[prev[-1].end : cut].strip() or ctx.claimed(prev[-1]) or _count(prev[-1]) is None:
+            return None
+        numerator = prev[-1]
+        before_role = None
+    if before_role in ("part", "plan") or role is None:
+        role = before_role
+    start = numerator.start if numerator is not None else n.start
+    return _Mention(n, start, end, role, numerator, rule.name)
+
+
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+
+
+@lru_cache(maxsize=None)
+def _with_role(role: str) -> regex.Pattern:
+    words = [r["phrase"] for r in load_table("targets_cues") if r["role"] == role]
+    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w)", _F)
+
+
+def _production(kinds: tuple[str, ...], over: bool = False):
+    def produce(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[_Mention]]:
+        found = _mention(ctx, m, kinds, over, rule)
+        return [found] if found else None
+
+    return produce
+
+
+def _tallies_of_sentence(mentions: list[_Mention]) -> list[_Tally]:
+    """Group the counts of one sentence into tallies (a new total starts another)."""
+    out: list[_Tally] = []
+    cur = _Tally()
+    has_status = [m.role in ("met", "missed") for m in mentions]
+
+    def flush() -> None:
+        nonlocal cur
+        if not cur.empty():
+            out.append(cur)
+        cur = _Tally()
+
+    for i, m in enumerate(mentions):
+        n = m.numeral
+        if m.role in ("part", "partial"):
+            # a breakdown (``trong đó 9 chỉ tiêu vượt``) or a basically-met count: read
+            # as part of the tally's statement, adding to none of its fields
+            holder = cur if not cur.empty() else (out[-1] if out else None)
+            if holder is not None:
+                holder.numerals.append(n)
+                holder.end = max(holder.end, m.end)
+            continue
+        if n.kind == "fraction" or m.numerator is not None:
+            top = _count(m.numerator) if m.numerator is not None else int(n.value)
+            total = int(n.denominator) if n.kind == "fraction" else int(n.value)
+            field_ = "missed" if m.role == "missed" else "met"
+            if not (cur.total == total and getattr(cur, field_) is None):
+                flush()  # ``18/20 chỉ tiêu đạt, 2/20 chỉ tiêu không đạt`` stays one tally
+            cur.add(field_, top, m)
+            cur.total, cur.plan, cur.rule = total, m.role == "plan", m.rule
+            if m.numerator is not None:
+                cur.numerals.append(m.numerator)
+            continue
+        role = m.role
+        if role is None and any(has_status[i + 1 :]):
+            role = "total"  # a bare count before counts with a status is their total
+        if role is None:
+            continue
+        if role in ("total", "plan"):
+            flush()
+            cur.add("total", int(n.value), m)
+            cur.plan = role == "plan"
+            cur.rule = "targets.plan" if cur.plan else m.rule
+            continue
+        cur.add(role, int(n.value), m)
+    flush()
+    return out
+
+
+def _subsumed(a: _Tally, b: _Tally) -> bool:
+    """Whether ``a`` says nothing that ``b`` does not (a restatement of it)."""
+    pairs = [(a.met, b.met), (a.total, b.total), (a.missed, b.missed)]
+    return all(x is None or x == y for x, y in pairs)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("targets.fraction", _NOUN, _production(("fraction",))),
+    Rule("targets.count_over_total", _NOUN, _production(("number",), over=True)),
+    Rule("targets.count", _NOUN, _production(("number",))),
+)
+
+
+def _mentions(ctx: Context) -> list[_Mention]:
+    """Every count of targets, one per noun (the first rule that reads it wins)."""
+    by_end: dict[int, _Mention] = {}
+    for rule in RULES:
+        for m in rule.run(ctx):
+            by_end.setdefault(m.numeral.end, m)
+    return sorted(by_end.values(), key=lambda m: m.start)
+
+
+def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
+    """Tallies sentence by sentence; a bare total joins the next sentence's counts."""
+    found: list[_Tally] = []
+    pending: Optional[_Tally] = None
+    for s, e in sentences(ctx.view):
+        here = [m for m in mentions if s <= m.numeral.start < e]
+        if not here:
+            continue
+        tallies = _tallies_of_sentence(here)
+        if pending is not None:
+            first = tallies[0] if tallies else None
+            if first is not None and first.total is None and (first.met is not None or first.missed is not None):
+                first.total, first.start = pending.total, pending.start
+                first.numerals = pending.numerals + first.numerals
+            elif pending.plan:
+                found.append(pending)
+        pending = None
+        for t in tallies:
+            if t.met is None and t.missed is None:
+                pending = t  # a total, waiting for met / missed counts in the next sentence
+            else:
+                found.append(t)
+    if pending is not None and pending.plan:
+        found.append(pending)
+    return found
+
+
+def _headline_end(view: str) -> int:
+    """End of a headline line at the top of the text (no final full stop), or 0."""
+    first = view.split("\n", 1)[0]
+    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
+        return len(first)
+    return 0
+
+
+def extract(ctx: Context) -> list[TargetTally]:
+    """Tallies of plan targets in the document, each stated once."""
+    kept: list[_Tally] = []
+    dropped: list[_Tally] = []
+    head_end = _headline_end(ctx.view)
+    for t in _join_sentences(ctx, _mentions(ctx)):
+        same = [o for o in kept if _subsumed(t, o) and _subsumed(o, t)]
+        if same and same[0].start < head_end:
+            kept.remove(same[0])  # the headline states it; keep the body's wording
+            dropped.append(same[0])
+        elif any(_subsumed(t, o) for o in kept):
+            dropped.append(t)
+            continue
+        for o in [o for o in kept if _subsumed(o, t)]:
+            kept.remove(o)
+            dropped.append(o)
+        kept.append(t)
+    for t in kept:
+        for n in t.numerals:
+            ctx.claim(n, NumberRole.figure, CATEGORY, t.rule)
+    for t in dropped:
+        for n in t.numerals:
+            ctx.claim(n, NumberRole.restatement, CATEGORY, t.rule)
+    return [
+        TargetTally(met=t.met, total=t.total, missed=t.missed, span=ctx.span(t.start, t.end), rule=t.rule)
+        for t in kept
+    ]

@@ -1,28 +1,195 @@
 """Extractor: the single calendar year whose results the text mainly reports.
 
+Every calendar year of the text (numerals of kind ``year``; dates such as a
+publication date are not years) is weighed by where it stands and what words
+surround it (``year_cues.tsv``):
+
+``year.lead``        a year opening a sentence or clause (``Năm 2023, …``): weight 3
+``year.headline``    a year in the headline line: weight + 2
+``year.mention``     any other mention: weight 1
+``year.comparison``  ``so với năm 2022``, ``đến năm 2030``: weight 0
+``year.plan``        the year of a plan (``nhiệm vụ năm 2024``, ``Năm 2024, tỉnh
+                     phấn đấu …``): weight 0
+
+The heaviest year wins (ties: the one named first).  A text framed by a term
+(``nhiệm kỳ 2015-2020`` in the headline or opening a sentence) with no year in its
+headline, and a text with no weighed year, give None.
+
 >>> from bk_report.rules import Context
 >>> detect(Context.from_text("Năm 2023, thành phố đạt 5 chỉ tiêu."))
 2023
 >>> detect(Context.from_text("nhiệm kỳ 2016-2021")) is None
 True
+>>> detect(Context.from_text("Năm 2023, doanh thu tăng 9% so với năm 2022. Năm 2024, tỉnh phấn đấu tăng 10%."))
+2023
+>>> detect(Context.from_text("Nhiệm kỳ 2015-2020, tỉnh kết nạp 900 đảng viên; riêng năm 2019 kết nạp 200.")) is None
+True
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-from ..rules import Context, Rule
+import regex
+
+from ..lexicon import alternation, load_table
+from ..rules import Context, Rule, sentences
+from ..scanner import Numeral
+
+_F = regex.IGNORECASE | regex.VERSION1
+
+
+@lru_cache(maxsize=None)
+def _cue(role: str, anchor: str = "") -> regex.Pattern:
+    words = [r["phrase"] for r in load_table("year_cues") if r["role"] == role]
+    if not words:
+        raise ValueError(f"year_cues.tsv has no row with role {role!r}")
+    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w){anchor}", _F)
+
+
+_COUNCIL_TERM = regex.compile(r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$", _F)
+_LEAD = regex.compile(r"^\W*(?:trong\s+)?(?:cả\s+)?năm\s*$", _F)
+_CLAUSE_BREAK = regex.compile(r"[,;:(–—]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """One calendar year of the text with its weight and the rule that gave it."""
+
+    year: int
+    weight: int
+    rule: str
+    start: int
+
+
+def _headline_end(view: str) -> int:
+    first = view.split("\n", 1)[0]
+    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
+        return len(first)
+    return 0
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _has_figure(ctx: Context, s: int, e: int) -> bool:
+    return any(n.kind in ("number", "percent", "range", "fraction") for n in ctx.numerals_in(s, e))
+
+
+def _plan_sentence(ctx: Context, start: int, end: int) -> bool:
+    """Whether the rest of a sentence opened by ``Năm X,`` states a plan, not results."""
+    rest = ctx.view[start:end]
+    plan = _cue("plan_after").search(rest)
+    result = _cue("result_after").search(rest)
+    weak = _cue("weak_plan_after").search(rest)
+    if weak and not _has_figure(ctx, start, end) and not _cue("result_after", "").match(rest, weak.end() + 1):
+        if not plan or weak.start() < plan.start():
+            plan = weak
+    if plan is None:
+        return False
+    return result is None or plan.start() < result.start()
+
+
+def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -> Weighed:
+    view = ctx.view
+    s, e = sentence
+    before = view[s : n.start]
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(before)])
+    clause = before[clause_start:]
+    year = int(n.value)
+    if _cue("comparison", r"(?:\s+năm)?\s*$").search(clause) or _cue("horizon", r"\s*$").search(clause):
+        return Weighed(year, 0, "year.comparison", n.start)
+    plan = None
+    for m in _cue("plan").finditer(clause):
+        plan = m
+    if plan is not None and not _cue("result").search(clause, 0, plan.start()):
+        return Weighed(year, 0, "year.plan", n.start)
+    lead = bool(_LEAD.match(clause)) or bool(_LEAD.match(before))
+    if lead:
+        if _plan_sentence(ctx, n.end, e):
+            return Weighed(year, 0, "year.plan", n.start)
+    weight = 3 if lead else 1
+    rule = "year.lead" if lead else "year.mention"
+    if n.start < head_end:
+        weight += 2
+        rule = "year.headline"
+    return Weighed(year, weight, rule, n.start)
+
+
+def weigh_years(ctx: Context) -> list[Weighed]:
+    """Every calendar year of the text with its weight, in text order."""
+    spans = list(sentences(ctx.view))
+    head_end = _headline_end(ctx.view)
+    return [_weigh(ctx, n, _sentence_of(spans, n.start), head_end) for n in ctx.numerals if is_year(ctx, n)]
+
+
+_YEAR_WORD_BEFORE = regex.compile(r"(?<!\w)năm\s+$", _F)
+
+
+def is_year(ctx: Context, n: Numeral) -> bool:
+    """A calendar year: the scanner's ``year`` kind, or ``năm 2019`` before a counted noun.
+
+    >>> ctx = Context.from_text("Năm 2019 huyện đạt kết quả tốt.")
+    >>> is_year(ctx, ctx.numerals[0])
+    True
+    """
+    if n.value is None:
+        return False
+    if n.kind == "year":
+        return True
+    return (
+        n.kind == "number"
+        and n.text.isdigit()
+        and len(n.text) == 4
+        and 1900 <= n.value <= 2100
+        and bool(_YEAR_WORD_BEFORE.search(ctx.view[max(0, n.start - 8) : n.start]))
+    )
+
+
+def _term_framed(ctx: Context) -> bool:
+    """Whether a term (``nhiệm kỳ 2015-2020``) frames the text: headline or a sentence lead."""
+    view = ctx.view
+    head_end = _headline_end(view)
+    term_before = _cue("term", r"\s*$")
+    for n in ctx.numerals:
+        if n.kind != "period":
+            continue
+        before = view[max(0, n.start - 30) : n.start]
+        if not term_before.search(before) or _COUNCIL_TERM.search(before):
+            continue  # ``khóa X, nhiệm kỳ 2021-2026`` names a council, it is no reporting period
+        if n.start < head_end:
+            return True
+        line_start = max(view.rfind("\n", 0, n.start), max([-1] + [m.end() - 1 for m in regex.finditer(r"[.!?]\s", view[: n.start])]))
+        lead = view[line_start + 1 : n.start]
+        if regex.fullmatch(rf"\W*(?:trong\s+)?(?:cả\s+)?{_cue('term').pattern}\s*", lead, _F):
+            return True
+    return False
+
+
+def detect(ctx: Context) -> Optional[int]:
+    """The year whose results the text mainly reports, or None (a term, or unclear)."""
+    weighed = weigh_years(ctx)
+    head_end = _headline_end(ctx.view)
+    if _term_framed(ctx) and not any(w.start < head_end and w.weight for w in weighed):
+        return None
+    totals: dict[int, int] = defaultdict(int)
+    first: dict[int, int] = {}
+    for w in weighed:
+        totals[w.year] += w.weight
+        first.setdefault(w.year, w.start)
+    best = sorted((y for y in totals if totals[y] > 0), key=lambda y: (-totals[y], first[y]))
+    return best[0] if best else None
+
 
 RULES: tuple[Rule, ...] = ()
 
 
-def detect(ctx: Context) -> Optional[int]:
-    """The most frequent calendar year of the text, or None (placeholder heuristic)."""
-    years = Counter(int(n.value) for n in ctx.numerals if n.kind == "year" and n.value is not None)
-    if not years:
-        return None
-    return years.most_common(1)[0][0]
-
-
 def extract(ctx: Context) -> list:
+    """The year is reported by :func:`detect`, not as a list of figures."""
     return []
