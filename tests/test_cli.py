@@ -6,7 +6,6 @@ import io
 import json
 import os
 import select
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -171,24 +170,22 @@ def test_python_m_is_the_same_command(folder: Path, capsys) -> None:
     assert (proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")) == (code, out, err)
     usage = subprocess.run([sys.executable, "-m", "bk_report"], capture_output=True, text=True, env=_env(), timeout=60)
     assert usage.returncode == 2 and "usage: bk-report" in usage.stderr
-    script = shutil.which("bk-report")
-    if script and Path(script).resolve().parent == Path(sys.executable).resolve().parent:
-        installed = subprocess.run([script, *argv], capture_output=True, env=_env(), timeout=120)
+    script = Path(sys.executable).parent / "bk-report"  # the console script of this environment, when installed
+    if script.exists():
+        installed = subprocess.run([str(script), *argv], capture_output=True, env=_env(), timeout=120)
         assert (installed.returncode, installed.stdout.decode("utf-8"), installed.stderr.decode("utf-8")) == (code, out, err)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_progress_bar_on_a_terminal(folder: Path, tmp_path: Path) -> None:
-    pytest.importorskip("tqdm", reason="tqdm is the [progress] extra")
+def _stderr_on_a_terminal(argv: list[str]) -> tuple[int, str]:
+    """Run ``python -m bk_report argv`` with standard error on a 100-column pseudo-terminal."""
     import fcntl
     import pty
     import struct
     import termios
 
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))  # a 100-column terminal
-    proc = subprocess.Popen([sys.executable, "-m", "bk_report", "extract", "-o", str(tmp_path / "o.json"), "--workers", "1", str(folder)],
-                            stdout=subprocess.DEVNULL, stderr=slave, env=_env())
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "bk_report", *argv], stdout=subprocess.DEVNULL, stderr=slave, env=_env())
     os.close(slave)
     chunks = []
     while True:
@@ -197,14 +194,44 @@ def test_progress_bar_on_a_terminal(folder: Path, tmp_path: Path) -> None:
             break
         try:
             data = os.read(master, 4096)
-        except OSError:
+        except OSError:  # the child closed the terminal
             break
         if not data:
             break
         chunks.append(data)
-    proc.wait(timeout=60)
+    code = proc.wait(timeout=60)
     os.close(master)
-    err = b"".join(chunks).decode("utf-8", errors="replace")
-    assert proc.returncode == 0
+    return code, b"".join(chunks).decode("utf-8", errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal(folder: Path, tmp_path: Path) -> None:
+    pytest.importorskip("tqdm", reason="tqdm is the [progress] extra")
+    code, err = _stderr_on_a_terminal(["extract", "-o", str(tmp_path / "o.json"), "--workers", "1", str(folder)])
+    assert code == 0
     assert "/2 [" in err and "file" in err  # tqdm's bar: counts of files
     assert "bk-report: 2 files read" in err
+    code, err = _stderr_on_a_terminal(["extract", "-o", str(tmp_path / "o.json"), str(folder / "a.txt")])
+    assert code == 0 and "/1 [" not in err and "bk-report: 1 file read" in err  # one file: no bar
+
+
+def test_a_folder_of_mixed_formats(capsys, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx", reason="python-docx is the [formats] extra")
+    pytest.importorskip("selectolax", reason="selectolax is the [formats] extra")
+    from bk_report.sources import to_legacy
+
+    d = tmp_path / "mixed"
+    d.mkdir()
+    (d / "1-tcvn3.txt").write_bytes(to_legacy(TEXT_A, "tcvn3").encode("cp1252"))
+    (d / "2-trang.html").write_text(f"<html><body><nav>Menu 12</nav><article><p>{TEXT_B}</p></article></body></html>", encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph(TEXT_A)
+    document.save(str(d / "3-van-ban.docx"))
+    code, out, err = run(capsys, "extract", "-f", "jsonl", "--workers", "1", str(d))
+    assert code == 0
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [(doc["format"], doc.get("legacy_encoding")) for doc in docs] == [("text", "tcvn3"), ("html", None), ("docx", None)]
+    assert docs[0]["text"] == TEXT_A and docs[1]["text"] == TEXT_B and docs[2]["text"] == TEXT_A
+    assert docs[0]["warnings"][0]["code"] == "legacy_encoding"
+    assert "Menu" not in docs[1]["text"]
+    assert "3 files read" in err

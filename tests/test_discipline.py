@@ -100,6 +100,13 @@ CASES = [
         "Ủy ban Kiểm tra Thành ủy đề nghị cấp ủy cùng cấp thi hành kỷ luật: 4 đảng viên.",
         "Ủy ban Kiểm tra Thành ủy đề nghị khai trừ 4 đảng viên.",
     ], [(IC, "discipline_proposed", "member", 4)]),
+    ("proposal-with-forms", [
+        "UBKT Tỉnh ủy đề nghị thi hành kỷ luật 5 đảng viên (khiển trách 3, cảnh cáo 2).",
+        "UBKT Tỉnh ủy đề nghị Ban Thường vụ Tỉnh ủy thi hành kỷ luật 5 đảng viên bằng hình thức cảnh cáo.",
+    ], [(IC, "discipline_proposed", "member", 5)]),
+    ("proposal-then-decision", [
+        "Ủy ban Kiểm tra Huyện ủy đề nghị thi hành kỷ luật 2 đảng viên, Ban Thường vụ Huyện ủy đã thi hành kỷ luật 3 đảng viên.",
+    ], [(IC, "discipline_proposed", "member", 2), (PC, "disciplined", "member", 3)]),
     ("inspection-kinds", [
         "UBKT Huyện ủy kiểm tra việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật đối với 8 tổ chức đảng; kiểm tra tài chính đảng đối với 15 chi bộ; kiểm tra việc thu, nộp đảng phí đối với 21 chi bộ.",
         "UBKT Huyện ủy đã KT 8 tổ chức đảng về việc thực hiện nhiệm vụ kiểm tra, giám sát, thi hành kỷ luật trong Đảng; kiểm tra tài chính đối với 15 chi bộ; kiểm tra thu nộp đảng phí: 21 chi bộ.",
@@ -135,6 +142,7 @@ CASES = [
     ], [(PC, "inspection", "organization", 5), (PC, "inspection", "member", 12)]),
     ("doubled-words-and-old-tones", [
         "Uỷ ban Kiểm tra Huyện uỷ đã đã thi hành kỷ luật 3 đảng viên.",
+        "Ủy ban Kiểm tra Huyện ủy đã thi hành kỉ luật 3 đảng viên.",
         unicodedata.normalize("NFD", "Ủy ban Kiểm tra Huyện ủy đã thi hành kỷ luật 3 đảng viên."),
     ], [(IC, "disciplined", "member", 3)]),
     ("denunciation-with-letters", [
@@ -150,6 +158,50 @@ CASES = [
     ("count-carried-over-semicolon", [
         "Cấp ủy các cấp kiểm tra 24 tổ chức đảng; 333 đảng viên.",
     ], [(PC, "inspection", "organization", 24), (PC, "inspection", "member", 333)]),
+    ("capitals-heading-carries-body", [
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA ỦY BAN KIỂM TRA HUYỆN ỦY\n- Kiểm tra khi có dấu hiệu vi phạm: 2 tổ chức đảng, 15 đảng viên;\n- Giám sát chuyên đề đối với 19 tổ chức đảng và 31 đảng viên;\n- Giải quyết tố cáo: 4 đảng viên.",
+        "CÔNG TÁC CỦA UBKT HUYỆN ỦY\n+ Kiểm tra khi có dấu hiệu vi phạm đối với 2 tổ chức đảng và 15 đảng viên\n+ Giám sát chuyên đề: 19 tổ chức đảng, 31 đảng viên\n+ Giải quyết tố cáo 4 đảng viên",
+        "2. ỦY BAN KIỂM TRA HUYỆN ỦY\n• Kiểm tra khi có dấu hiệu vi phạm: 02 TCĐ, 15 ĐV.\n• Giám sát chuyên đề: 19 TCĐ, 31 ĐV.\n• Giải quyết tố cáo: 04 đồng chí.",
+        "KẾT QUẢ KIỂM TRA, GIÁM SÁT CỦA UỶ BAN KIỂM TRA HUYỆN UỶ\n\na) Kiểm tra khi có dấu hiệu vi phạm: 2 tổ chức đảng, 15 trường hợp;\nb) Giám sát chuyên đề: 19 tổ chức đảng, 31 đảng viên;\nc) Giải quyết tố cáo: 4 trường hợp.",
+        "CÔNG TÁC CỦA UBKT HUYỆN ỦY\n1. Kiểm tra khi có dấu hiệu vi phạm:\n- 2 tổ chức đảng;\n- 15 đảng viên.\n2. Giám sát chuyên đề: 19 tổ chức đảng, 31 đảng viên.\n3. Giải quyết tố cáo: 4 đảng viên.",
+    ], [(IC, "inspection_on_violation_signs", "organization", 2), (IC, "inspection_on_violation_signs", "member", 15),
+        (IC, "supervision", "organization", 19), (IC, "supervision", "member", 31), (IC, "denunciation", "member", 4)]),
+    ("next-heading-ends-the-carry", [
+        "I. CÔNG TÁC CỦA BAN THƯỜNG VỤ THỊ ỦY\n- Kiểm tra 7 tổ chức đảng;\n- Thi hành kỷ luật 2 đảng viên.\nII. CÔNG TÁC CỦA ỦY BAN KIỂM TRA THỊ ỦY\n- Kiểm tra 7 tổ chức đảng;\n- Thi hành kỷ luật 2 đảng viên.\nIII. KẾT QUẢ CHUNG\n- Kiểm tra 7 tổ chức đảng.",
+        "CÔNG TÁC CỦA BTV THỊ ỦY\n* Kiểm tra 7 tổ chức đảng\n* Thi hành kỷ luật 2 đảng viên\nCÔNG TÁC CỦA UBKT THỊ ỦY\n* Kiểm tra 7 tổ chức đảng\n* Thi hành kỷ luật 2 đảng viên\nKẾT QUẢ CHUNG TOÀN ĐẢNG BỘ\n* Kiểm tra 7 tổ chức đảng",
+    ], [(PC, "inspection", "organization", 7), (PC, "disciplined", "member", 2),
+        (IC, "inspection", "organization", 7), (IC, "disciplined", "member", 2), (N, "inspection", "organization", 7)]),
+    ("title-line-over-bullets", [
+        "2. Công tác kiểm tra, giám sát của Ủy ban Kiểm tra Huyện ủy\n- Kiểm tra 3 chi bộ;\n- Giám sát 4 đảng viên.",
+        "Kết quả thực hiện nhiệm vụ của UBKT Huyện ủy\n+ Kiểm tra: 3 chi bộ\n+ Giám sát: 4 đảng viên",
+        "CÔNG TÁC CỦA BAN THƯỜNG VỤ HUYỆN ỦY\n- Tham mưu ban hành kế hoạch\nb) Ủy ban Kiểm tra Huyện ủy\n- Kiểm tra 3 chi bộ;\n- Giám sát 4 đảng viên.",
+    ], [(IC, "inspection", "organization", 3), (IC, "supervision", "member", 4)]),
+    ("title-holds-for-its-bullets-only", [
+        "CÔNG TÁC CỦA BAN THƯỜNG VỤ HUYỆN ỦY\n2. Công tác của UBKT Huyện ủy\n- Kiểm tra 3 chi bộ.\nNăm 2023, kiểm tra 6 chi bộ.\n- Kiểm tra 7 chi bộ.",
+    ], [(IC, "inspection", "organization", 3), (PC, "inspection", "organization", 6), (PC, "inspection", "organization", 7)]),
+    ("capitals-headline-with-counts-is-no-heading", [
+        "UBKT TỈNH KỶ LUẬT 12 ĐẢNG VIÊN\nQua kiểm tra, 6 đồng chí bị khiển trách.",
+    ], [(IC, "disciplined", "member", 12), (N, "reprimand", "member", 6)]),
+    ("bullet-names-its-own-body", [
+        "CÔNG TÁC CỦA UBKT HUYỆN ỦY\n- Kiểm tra 3 tổ chức đảng;\n- Ban Thường vụ Huyện ủy thi hành kỷ luật 1 đảng viên;\n- Giám sát 6 đảng viên.",
+    ], [(IC, "inspection", "organization", 3), (PC, "disciplined", "member", 1), (IC, "supervision", "member", 6)]),
+    ("label-colon-kind-kept-by-plain-verb", [
+        "UBKT Huyện ủy:\n- Kiểm tra khi có dấu hiệu vi phạm: đã kiểm tra 3 tổ chức đảng và 8 đảng viên;\n- Kiểm tra tài chính đảng: kiểm tra 12 chi bộ.",
+        "UBKT Huyện ủy kiểm tra khi có dấu hiệu vi phạm: kiểm tra 3 tổ chức đảng và 8 đảng viên; kiểm tra tài chính đảng: kiểm tra 12 chi bộ.",
+        "UBKT Huyện ủy kiểm tra khi có dấu hiệu vi phạm đối với 3 tổ chức đảng và 8 đảng viên; kiểm tra tài chính đảng đối với 12 chi bộ.",
+    ], [(IC, "inspection_on_violation_signs", "organization", 3), (IC, "inspection_on_violation_signs", "member", 8),
+        (IC, "inspection_of_finance", "organization", 12)]),
+    ("violation-signs-with-person-nouns", [
+        "Kiểm tra khi có dấu hiệu vi phạm đối với 5 đồng chí; kết luận 3 đồng chí có vi phạm.",
+        "- Kiểm tra khi có dấu hiệu vi phạm: 5 trường hợp; kết luận 3 trường hợp có vi phạm.",
+    ], [(N, "inspection_on_violation_signs", "member", 5), (N, "violation_found", "member", 3)]),
+    ("bullet-count-after-noun", [
+        "CÔNG TÁC CỦA UBKT THỊ ỦY\n- Kiểm tra đảng viên khi có dấu hiệu vi phạm: 8;\n- Giám sát chuyên đề đối với tổ chức đảng: 6, đảng viên: 9;\n- Thi hành kỷ luật đảng viên: 3 (khiển trách 2, cảnh cáo 1).",
+        "UBKT Thị ủy:\n+ Kiểm tra khi có dấu hiệu vi phạm: 8 đảng viên;\n+ Giám sát chuyên đề: 6 tổ chức đảng, 9 đảng viên;\n+ Thi hành kỷ luật: 3 đảng viên (khiển trách: 2; cảnh cáo: 1).",
+        "UBKT Thị ủy kiểm tra đảng viên khi có dấu hiệu vi phạm: 8; giám sát chuyên đề đối với tổ chức đảng: 6, đảng viên: 9; thi hành kỷ luật đảng viên: 3 (khiển trách 2, cảnh cáo 1).",
+    ], [(IC, "inspection_on_violation_signs", "member", 8), (IC, "supervision", "organization", 6),
+        (IC, "supervision", "member", 9), (IC, "disciplined", "member", 3), (IC, "reprimand", "member", 2),
+        (IC, "warning", "member", 1)]),
     ("differences-are-not-figures", [
         "Cấp ủy các cấp kiểm tra 120 đảng viên (tăng 14 đảng viên, giảm 3 tổ chức so với năm trước).",
         "Cấp ủy các cấp kiểm tra 120 đảng viên, tăng 14 đảng viên so với cùng kỳ.",
@@ -172,7 +224,13 @@ NEGATIVES = [
     "Năm 2023, 28 đảng viên được tặng Huy hiệu 40 năm tuổi Đảng.",
     "Các lực lượng chức năng tổ chức 46 lần kiểm tra, xử lý vi phạm.",
     "Qua giám sát phát hiện 12 đảng viên có dấu hiệu vi phạm.",
+    "Cấp ủy các cấp quan tâm công tác cán bộ. Ngành y tế đã kiểm tra sức khỏe định kỳ cho 1.200 người.",
     "Thường trực HĐND tiếp nhận 233 đơn thư khiếu nại, tố cáo của 15 trường hợp.",
+    "CÔNG TÁC CỦA UBKT HUYỆN ỦY\n- Tham mưu tổ chức 3 hội nghị sơ kết;\n- Tập huấn nghiệp vụ cho 120 cán bộ.",
+    "HOẠT ĐỘNG CỦA HĐND HUYỆN\n- Giám sát 14 trường hợp;\n- Kiểm tra 9 người.",
+    "Công an huyện kiểm tra khi có dấu hiệu vi phạm 20 người.",
+    "UBKT Huyện ủy:\n- Giải quyết tố cáo đối với đảng viên: 2 vụ;\n- Kiểm tra, giám sát đối với tổ chức đảng, đảng viên: 30.",
+    "UBKT Huyện ủy kiểm tra đảng viên năm 2022: 14.",
 ]
 
 #: id → (text, expected, why it is not read yet)
@@ -276,3 +334,96 @@ def test_junk_never_crashes(text):
     report = bk_report.extract(text)
     for f in report.discipline:
         assert text[f.span.start : f.span.end] == f.span.text
+
+
+def test_headline_restatement_is_counted_once():
+    text = "Huyện Sơn Lâm: kỷ luật 45 đảng viên\n\nNăm 2021, toàn Đảng bộ thi hành kỷ luật 45 đảng viên."
+    report = bk_report.extract(text)
+    assert [(f.action.value, f.count) for f in report.discipline] == [("disciplined", 45)]
+    roles = [n.role for n in report.numbers if n.span.text == "45"]
+    assert roles == [NumberRole.restatement, NumberRole.figure]
+
+
+def test_form_after_a_bracketed_breakdown_is_not_the_totals():
+    text = ("Toàn Đảng bộ thi hành kỷ luật 30 đảng viên (khiển trách 20, cảnh cáo 10) "
+            "và 2 tổ chức đảng bằng hình thức khiển trách.")
+    assert tuples(text) == Counter([(N, "disciplined", "member", 30), (N, "reprimand", "member", 20),
+                                    (N, "warning", "member", 10), (N, "reprimand", "organization", 2)])
+
+
+def test_unresolved_body_is_a_warning():
+    report = bk_report.extract("Qua kiểm tra, 6 đồng chí bị khiển trách.")
+    assert [w.code for w in report.warnings] == ["unresolved_body"]
+    assert bk_report.extract("UBKT Huyện ủy kỷ luật 6 đảng viên.").warnings == []
+
+
+# (id, text, expected tuples, numerals claimed as rounded restatements)
+ROUNDED = [
+    ("headline-more-than", "Tỉnh Vân Sơn kỷ luật hơn 600 đảng viên\nNăm 2022, toàn Đảng bộ thi hành kỷ luật 612 đảng viên.",
+     [(N, "disciplined", "member", 612)], ["600"]),
+    ("lead-nearly", "Năm 2022, cấp ủy các cấp kiểm tra gần 4.900 đảng viên.\nCụ thể, cấp ủy các cấp kiểm tra 4.836 đảng viên và 517 tổ chức đảng.",
+     [(PC, "inspection", "member", 4836), (PC, "inspection", "organization", 517)], ["4.900"]),
+    ("summary-about", "UBKT các cấp giám sát 1.187 đảng viên. Như vậy, UBKT các cấp đã giám sát khoảng 1.200 đảng viên.",
+     [(IC, "supervision", "member", 1187)], ["1.200"]),
+    ("over-and-several", "Cấp ủy kiểm tra trên 300 tổ chức đảng và hơn 900 đảng viên.\nCấp ủy kiểm tra 309 tổ chức đảng và 913 đảng viên.",
+     [(PC, "inspection", "organization", 309), (PC, "inspection", "member", 913)], ["300", "900"]),
+    # not restatements: no exact figure of the same action and target, too far, wrong side, no qualifier
+    ("no-exact-figure", "UBKT các cấp giám sát hơn 200 tổ chức đảng.",
+     [(IC, "supervision", "organization", 200)], []),
+    ("other-action", "Cấp ủy kiểm tra hơn 600 đảng viên. Cấp ủy kỷ luật 612 đảng viên.",
+     [(PC, "inspection", "member", 600), (PC, "disciplined", "member", 612)], []),
+    ("other-target", "Cấp ủy kiểm tra hơn 600 tổ chức đảng. Cấp ủy kiểm tra 612 đảng viên.",
+     [(PC, "inspection", "organization", 600), (PC, "inspection", "member", 612)], []),
+    ("too-far", "Cấp ủy kiểm tra hơn 500 đảng viên. Cấp ủy kiểm tra 612 đảng viên.",
+     [(PC, "inspection", "member", 500), (PC, "inspection", "member", 612)], []),
+    ("wrong-side", "Cấp ủy kiểm tra gần 600 đảng viên. Cấp ủy kiểm tra 612 đảng viên.",
+     [(PC, "inspection", "member", 600), (PC, "inspection", "member", 612)], []),
+    ("no-qualifier", "Cấp ủy kiểm tra 600 đảng viên. Cấp ủy kiểm tra 612 đảng viên.",
+     [(PC, "inspection", "member", 600), (PC, "inspection", "member", 612)], []),
+]
+
+
+@pytest.mark.parametrize("text,expected,restated", [pytest.param(t, e, r, id=i) for i, t, e, r in ROUNDED])
+def test_rounded_restatements(text, expected, restated):
+    report = bk_report.extract(text)
+    assert Counter((f.body.value if f.body else None, f.action.value, f.target.value, f.count)
+                   for f in report.discipline) == Counter(expected)
+    got = [n.span.text for n in report.numbers if n.role == NumberRole.restatement]
+    assert got == restated
+    assert all(n.rule == "discipline.rounded_restatement" for n in report.numbers if n.role == NumberRole.restatement)
+
+
+def test_rounded_restatement_also_for_breakdowns():
+    text = ("Năm 2021, khiển trách gần 40 đảng viên.\n"
+            "Toàn Đảng bộ thi hành kỷ luật 52 đảng viên (khiển trách 39, cảnh cáo 13).")
+    assert tuples(text) == Counter([(N, "disciplined", "member", 52), (N, "reprimand", "member", 39),
+                                    (N, "warning", "member", 13)])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["UBKT ", "Ủy ban Kiểm tra ", "kiểm tra", ", ", "giám sát ", "KTGS ", "cấp ủy ", "viên ", "Kiểm Tra ", "khi có dấu hiệu vi phạm ",
+     "đảng ", "phí ", "thu, nộp ", "KT – VHXH ", "-", "\n", "x", "3 ", "đề nghị ", "kết nạp ", "ra khỏi Đảng ", "Đảng ủy"]),
+    max_size=40).map("".join))
+def test_phrase_scan_equals_the_whole_pattern(text):
+    """The phrase scan tries the pattern only at words that start a phrase: same matches as finditer."""
+    from bk_report.extractors import discipline_scan
+    from bk_report.text import Document
+
+    view = Document(text).view
+    pat = discipline_lexicon.token_pattern()
+    for start, end in ((0, len(view)), (len(view) // 3, len(view))):
+        want = [m.span() for m in pat.finditer(view, start, end)]
+        assert [m.span() for m in discipline_scan._phrase_matches(view, start, end)] == want
+
+
+def test_phrase_scan_equals_the_whole_pattern_on_fixtures():
+    from pathlib import Path
+
+    from bk_report.extractors import discipline_scan
+
+    pat = discipline_lexicon.token_pattern()
+    for path in sorted((Path(__file__).resolve().parent.parent / "fixtures").glob("*.txt")):
+        view = Context.from_text(path.read_text(encoding="utf-8")).view
+        assert [m.span() for m in discipline_scan._phrase_matches(view, 0, len(view))] == \
+            [m.span() for m in pat.finditer(view)], path.name

@@ -177,7 +177,7 @@ def test_any_spans_keep_the_text_and_every_figure(spans: list[tuple[int, int]]) 
 CHECK = """
 <script>
 (function () {
-  var out = {figures: {}, tips: {}, n: 0};
+  var out = {figures: {}, tips: {}, focusable: {}, n: 0};
   var rows = document.querySelectorAll('tr[data-fig]');
   out.n = rows.length;
   rows.forEach(function (row) {
@@ -193,7 +193,17 @@ CHECK = """
     });
     out.figures[i] = {count: els.length, visible: visible,
                       background: els.length ? getComputedStyle(els[0]).backgroundColor : null};
-    if (els.length) { els[0].focus(); out.tips[i] = getComputedStyle(els[0], '::after').content; }
+    if (els.length) { out.tips[i] = els[0].getAttribute('data-tip'); out.focusable[i] = els[0].tabIndex >= 0; }
+  });
+  // the values show through a stylesheet rule on :hover and :focus (focus itself depends on the
+  // headless window having focus, so the rule is checked rather than a focused element)
+  out.rules = [];
+  Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+    Array.prototype.forEach.call(sheet.cssRules, function (rule) {
+      if (rule.selectorText && /::after/.test(rule.selectorText)) {
+        out.rules.push({selector: rule.selectorText, content: rule.style.content, position: rule.style.position});
+      }
+    });
   });
   document.body.setAttribute('data-check', JSON.stringify(out));
 })();
@@ -232,6 +242,9 @@ def test_highlights_are_visible_in_headless_chromium(tmp_path: Path) -> None:
     # a colour per category: the discipline, membership, council and target figures differ
     backgrounds = {result["figures"][str(i)]["background"] for i in (0, 2, 3, 5)}
     assert len(backgrounds) == 4
-    # the structured values show on focus
+    # the structured values show on hover and on keyboard focus
     assert "count = 137" in result["tips"]["2"]
     assert "measure = sessions_held" in result["tips"]["3"]
+    assert all(result["focusable"].values()) and len(result["focusable"]) == n
+    tip_rules = [r for r in result["rules"] if "attr(data-tip)" in r["content"]]
+    assert tip_rules and ":hover::after" in tip_rules[0]["selector"] and ":focus::after" in tip_rules[0]["selector"]

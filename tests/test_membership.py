@@ -56,6 +56,16 @@ CASES = [
         "Kết nạp 25 đảng viên, nâng tổng số đảng viên toàn Đảng bộ lên 2.345 đồng chí.",
         "Kết nạp 25 đảng viên, chuyển đảng chính thức 30 đảng viên.",
     ], [("admitted", 25)]),
+    ("bullet-count-after-noun", [
+        "Công tác phát triển đảng viên:\n- Kết nạp đảng viên mới: 243;\n- Xóa tên đảng viên: 9;\n- Cho ra khỏi Đảng: 2 trường hợp.",
+        "KẾT QUẢ CÔNG TÁC ĐẢNG VIÊN\n+ Kết nạp: 243 đảng viên mới\n+ Xóa tên: 9 đảng viên\n+ Cho ra khỏi Đảng: 2 đảng viên",
+        "Trong năm, Đảng bộ kết nạp đảng viên mới: 243; xóa tên đảng viên: 9; cho ra khỏi Đảng 2 trường hợp.",
+    ], [("admitted", 243), ("struck_off", 9), ("exit_allowed", 2)]),
+    ("admission-noun-is-not-kết-nạp-Đảng", [
+        "Toàn Đảng bộ kết nạp đảng viên mới được 40 đồng chí.",
+        "Toàn Đảng bộ có 40 quần chúng được kết nạp Đảng.",
+        "Năm qua, các chi bộ phát triển đảng viên mới: 40.",
+    ], [("admitted", 40)]),
     ("after-discipline", [
         "UBKT Huyện ủy kỷ luật 3 đảng viên; Đảng bộ kết nạp 40 đảng viên mới.",
     ], [("admitted", 40)]),
@@ -70,6 +80,8 @@ NEGATIVES = [
     "Các chi bộ quan tâm công tác phát triển đảng viên, nhất là ở vùng đồng bào dân tộc thiểu số.",
     "Cấp ủy các cấp kiểm tra 120 đảng viên.",
     "Công tác kết nạp đảng viên trong học sinh, sinh viên còn gặp khó khăn.",
+    "Kết nạp đảng viên: 12 đợt trong năm.",
+    "Các chi bộ phát triển đảng viên: 50 (chưa tính đảng viên dự bị).",
 ]
 
 KNOWN_GAPS = [
@@ -128,3 +140,31 @@ def test_tables_load():
 def test_face():
     assert membership.RULES and all(r.name.startswith("membership.") for r in membership.RULES)
     assert membership.extract(Context.from_text("")) == []
+
+
+# (id, text, expected tuples, numerals claimed as rounded restatements)
+ROUNDED = [
+    ("headline-more-than", "Tỉnh Đông Vân kết nạp hơn 1.500 đảng viên mới\nNăm 2023, toàn Đảng bộ tỉnh kết nạp 1.538 đảng viên mới.",
+     [("admitted", 1538)], ["1.500"]),
+    ("lead-nearly", "Năm 2023, Đảng bộ kết nạp gần 4.900 đảng viên.\nCụ thể, các tổ chức cơ sở đảng kết nạp 4.836 đảng viên mới; xóa tên 25 đảng viên.",
+     [("admitted", 4836), ("struck_off", 25)], ["4.900"]),
+    ("summary-about", "Các chi bộ kết nạp 1.187 đảng viên mới. Như vậy, cả năm kết nạp được khoảng 1.200 đảng viên.",
+     [("admitted", 1187)], ["1.200"]),
+    ("no-exact-figure", "Cả nhiệm kỳ, Đảng bộ kết nạp khoảng 3.000 đảng viên mới.", [("admitted", 3000)], []),
+    ("other-action", "Đảng bộ xóa tên gần 620 đảng viên; kết nạp 612 đảng viên mới.",
+     [("struck_off", 620), ("admitted", 612)], []),
+    ("too-far", "Đảng bộ kết nạp hơn 500 đảng viên mới. Các chi bộ kết nạp 612 đảng viên mới.",
+     [("admitted", 500), ("admitted", 612)], []),
+    ("wrong-side", "Đảng bộ kết nạp hơn 620 đảng viên mới. Các chi bộ kết nạp 612 đảng viên mới.",
+     [("admitted", 620), ("admitted", 612)], []),
+]
+
+
+@pytest.mark.parametrize("text,expected,restated", [pytest.param(t, e, r, id=i) for i, t, e, r in ROUNDED])
+def test_rounded_restatements(text, expected, restated):
+    report = bk_report.extract(text)
+    assert Counter((f.action.value, f.count) for f in report.membership) == Counter(expected)
+    got = [n for n in report.numbers if n.role == NumberRole.restatement]
+    assert [n.span.text for n in got] == restated
+    assert all(n.rule == "membership.rounded_restatement" for n in got)
+    assert report.indicators == []

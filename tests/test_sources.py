@@ -140,6 +140,12 @@ def test_text_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
     assert src.legacy is None and src.warnings == ()
 
 
+def test_cp1258_without_charset_normalizer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)
+    assert decode_bytes(encode_cp1258(REPORT)) == (REPORT, "cp1258")
+    assert decode_bytes(to_legacy(REPORT, "vni").encode("cp1252"))[1] == "cp1252"
+
+
 def test_cp1258_is_composed_and_short_files_work(tmp_path: Path) -> None:
     raw = encode_cp1258("Kết nạp 12 đảng viên.")
     assert b"\xec" in raw or b"\xd2" in raw or b"\xf2" in raw  # a combining tone byte is really there
@@ -192,10 +198,13 @@ def test_legacy_text_inside_utf8(tmp_path: Path) -> None:
         "El señor García está aquí con la canción de José; mañana viajarán a Málaga y Córdoba con los niños.",
         "Le château est très beau, où est la forêt ? L'élève à l'école, garçon français, déjà fêté.",
         "Die Straße führt über die Brücke; Müller und Schäfer gehören zur Gemeinde Größenhausen.",
+        "A população de São Paulo não é pequena; as eleições estão próximas e a votação começa às oito.",
         "Chi phí cho dự án là 12 tỷ đồng, hoàn thành 95% khối lượng công việc.",  # Unicode Vietnamese
         "Plain ASCII text with numbers 12, 45 and 2023.",
+        "Chi phí là bao nhiêu, và ai chi? Tôi không biết nên xin ý kiến cấp trên.",  # Unicode, Latin-1 letters only
+        "Ông Hà",
     ],
-    ids=["spanish", "french", "german", "vietnamese-unicode", "ascii"],
+    ids=["spanish", "french", "german", "portuguese", "vietnamese-unicode", "ascii", "vietnamese-latin1-letters", "short"],
 )
 def test_no_false_legacy_conversion(tmp_path: Path, text: str) -> None:
     assert detect_legacy(text) is None

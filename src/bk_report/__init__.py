@@ -37,6 +37,7 @@ from .pipeline import extract
 from .export import to_dataframe
 from .sources import MissingExtraError, Source, SourceError, read_source
 from .quantities import parse_quantity
+from .tokenizer import Token, normalize, tokenize
 
 __version__ = "0.1.0"
 
@@ -53,6 +54,9 @@ __all__ = [
     "parse_number",
     "to_words",
     "parse_quantity",
+    "tokenize",
+    "normalize",
+    "Token",
     "expand_abbreviation",
     "BkReportError",
     "NumberError",

@@ -170,6 +170,15 @@ def render_html(text: str, report: Report, title: Optional[str] = None, note: Op
     if note:
         body.append(f'<p class="summary">{escape(note)}</p>')
     year = f"year {report.year} · " if report.year is not None else ""
+    locality = getattr(report, "locality", None)
+    if locality is not None:
+        province = f", {locality.province}" if getattr(locality, "province", None) else ""
+        year = f"{escape(locality.name)}{escape(province)} · " + year
+    period = getattr(report, "period", None)
+    if period is not None and getattr(period, "term_start", None) and getattr(period, "term_end", None):
+        year += f"term {period.term_start}–{period.term_end} · "
+    elif period is not None and getattr(period, "part", None):
+        year += f"period {escape(period.part)} · "
     body.append(
         f'<p class="summary">{year}{len(rows)} figures · {len(report.warnings)} warnings · '
         f"{unassigned} unassigned numerals</p>"

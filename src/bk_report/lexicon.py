@@ -118,6 +118,8 @@ def expand_abbreviation(abbr: str) -> str:
     """
     if not isinstance(abbr, str):
         raise TypeError(f"expected str, got {type(abbr).__name__}")
+    if len(abbr) > 100:
+        raise KeyError(f"unknown abbreviation: {abbr[:20]!r}… ({len(abbr)} characters)")
     table = abbreviations()
     key = canonical(abbr.strip())
     if key in table:

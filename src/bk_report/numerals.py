@@ -21,7 +21,7 @@ Decimal('105')
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import regex
@@ -57,15 +57,21 @@ def tidy(value: Decimal) -> Decimal:
     """
     if not value.is_finite():
         return value
-    if value == value.to_integral_value():
-        return Decimal(int(value))
-    return value.normalize()
+    with localcontext() as exact:
+        exact.prec = _PRECISION
+        if value == value.to_integral_value():
+            return Decimal(int(value))
+        return value.normalize()
 
 
 @lru_cache(maxsize=None)
 def scale_words() -> dict[str, int]:
     """``{word: power of ten}`` from ``scale_words.tsv``."""
     return {canonical(r["word"]).lower(): int(r["exponent"]) for r in load_table("scale_words")}
+
+
+#: Decimal digits kept in arithmetic on numbers: enough that no digit of a text is rounded.
+_PRECISION = 1100
 
 
 def parse_digits(raw: str) -> Decimal:
@@ -157,6 +163,12 @@ class _Small:
 
 
 def _parse_words(tokens: list[str]) -> Decimal:
+    with localcontext() as exact:
+        exact.prec = _PRECISION
+        return _parse_words_exact(tokens)
+
+
+def _parse_words_exact(tokens: list[str]) -> Decimal:
     nums = number_words()
     scales = scale_words()
     total = Decimal(0)
@@ -234,6 +246,17 @@ def _parse_words(tokens: list[str]) -> Decimal:
     return total + small.value()
 
 
+def parse_words(tokens: list[str]) -> Decimal:
+    """Read canonical lower-case tokens (number words, digits, scale words) as one number.
+
+    The scanner's entry point: no text intake, no ``phẩy``.
+
+    >>> parse_words(["hai", "mươi", "mốt", "nghìn"])
+    Decimal('21000')
+    """
+    return _parse_words(tokens)
+
+
 def parse_number(text: str) -> Decimal:
     """Read a string that is exactly one number; raise :class:`NumberError` otherwise.
 
@@ -250,6 +273,8 @@ def parse_number(text: str) -> Decimal:
         raise TypeError(f"parse_number expects str, got {type(text).__name__}")
     from .text import Document  # local: text imports models only
 
+    if len(text) > 1000:
+        raise NumberError(f"text too long to be one number ({len(text)} characters)")
     view = Document(text).view.strip()
     if not view:
         raise NumberError("empty string is not a number")

@@ -94,8 +94,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     after = alternation(_qualifiers()["after"])
     return {
         "unit": regex.compile(rf"[ \t]*+(?P<u>{units})(?!\w)(?P<per>(?:[ \t]*+/[ \t]*+{per}(?!\w)){{0,4}})", _F),
+        "per": regex.compile(rf"(?:[ \t]*+/[ \t]*+{per}(?!\w)){{1,4}}", _F),
         "before": regex.compile(rf"(?<!\w)(?P<q>{before})[ \t]*+$", _F),
         "after": regex.compile(rf"[ \t]*+(?P<q>{after})(?!\w)", _F),
+        "after_words": regex.compile(rf"(?<!\w)(?P<q>{after})[ \t]*+$", _F),
         "times": regex.compile(r"(?<!\w)gấp[ \t]*+$", _F),
     }
 
@@ -233,6 +235,9 @@ def parse_quantity(text: str) -> Quantity:
         um = read_unit(view, end)
         if um is not None:
             unit, factor, noun, end = um.unit, um.factor, um.noun, um.end
+    else:
+        per = _patterns()["per"].match(view, end)  # 8,5%/năm
+        end = per.end() if per else end
     qa = read_qualifier_after(view, end)
     if qa is not None:
         qualifier, end = qa
@@ -240,6 +245,9 @@ def parse_quantity(text: str) -> Quantity:
     if rest is None:
         raise QuantityError(f"unexpected text after the figure: {view[end:].strip()!r}")
     words = rest.group("words")
+    tail = _patterns()["after_words"].search(words) if words and qa is None else None
+    if tail is not None:  # "60 tuổi trở lên"
+        qualifier, words = _qualifiers()["after"][_key(tail.group("q"))], words[: tail.start()].strip()
     if words:
         if unit is Unit.percent or unit is Unit.times:
             raise QuantityError(f"unexpected words after the figure: {words!r}")

@@ -44,6 +44,8 @@ class Context:
     claims: dict[int, Claim] = field(default_factory=dict)
     warnings: list[ReportWarning] = field(default_factory=list)
     year: Optional[int] = None
+    #: per-document working state an extractor keeps between its rules (keyed by module name)
+    scratch: dict = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     @classmethod

@@ -8,11 +8,18 @@ The scanner works on a :class:`~bk_report.text.Document` view and returns
 ``range``   ``16,5-17,5%``, ``72,1% - 72,6%`` (``value`` low, ``value_high`` high,
             ``percent`` true when a ``%`` sign is present)
 ``fraction`` ``38/44``, ``11,4/19`` (``value`` / ``denominator``)
-``date``    ``18/12``, ``30.6.2022``, ``19/7/2019``
-``year``    ``2023`` as a calendar year; ``period`` for ``2016-2021``
+``date``    ``18/12``, ``30.6.2022``, ``19/7/2019``, the day of ``18 và 19/12``, ``tháng 6``
+``year``    ``2023`` as a calendar year; ``period`` for ``2016-2021``, ``6 tháng``, ``mười năm``
 ``document_number`` ``29-NQ/TU``, ``12/2019/NQ-HĐND``
-``ordinal`` the N of ``thứ N`` / ``lần thứ N`` / ``khóa N`` (digits, words, Roman)
-``broken``  a malformed number (``0 57%``): never a figure, always a warning
+``ordinal`` the N of ``thứ N`` / ``lần thứ N`` / ``khóa N`` / ``quý N`` (digits, words
+            such as ``thứ nhất``, ``thứ tư``, or Roman ``XIV``)
+``broken``  a malformed number (``0 57%``, ``1.2.3``): never a figure, always a warning;
+            a dangling comma (``575, tỷ``) reads the digits and carries a ``warning``
+
+Spelled numbers are read longest first; ``một số`` ("some"), ``năm`` the year word,
+``Hai là`` (enumeration) and scale words alone (``hàng vạn``) yield nothing.  The
+words that decide a kind come from ``numeral_context.tsv`` and ``ordinal_markers.tsv``.
+Every pattern uses possessive or bounded repeats, so a scan is linear in the text.
 
 >>> from bk_report.text import Document
 >>> [(n.kind, str(n.value)) for n in scan(Document("đạt 3.645 tỷ đồng, tăng 7,5%; năm 2023"))]
@@ -29,7 +36,7 @@ import regex
 
 from .errors import NumberError
 from .lexicon import alternation, canonical, load_table
-from .numerals import number_words, parse_digits, parse_number, scale_words, tidy
+from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
 
@@ -54,6 +61,9 @@ class Numeral:
 #: needs about 40); bounds the work per run so scanning stays linear.
 _MAX_WORDS = 48
 
+_WORD = regex.compile(r"\S++")
+_DAY_MONTH = regex.compile(r"\d[./-]\d")
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -74,13 +84,25 @@ def roman_value(s: str) -> int:
 
 
 @lru_cache(maxsize=None)
+def _context_words() -> dict[str, str]:
+    """``{context: alternation}`` from ``numeral_context.tsv``."""
+    groups: dict[str, list[str]] = {}
+    for row in load_table("numeral_context"):
+        groups.setdefault(row["context"], []).append(row["word"])
+    return {k: alternation(v) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=None)
 def _patterns() -> dict[str, regex.Pattern]:
     scales = alternation(scale_words())
+    # "tỷ lệ", "tỷ trọng": a noun, not the scale word
+    not_scale = rf"(?!\s++{_context_words()['not_scale_after']}(?!\w))"
     words = alternation([w for w in number_words()] + list(scale_words()))
     units = alternation([r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")])
     measures = alternation(r["surface"] for r in load_table("units"))
     markers = alternation(r["word"] for r in load_table("ordinal_markers"))
     roman_markers = alternation(r["word"] for r in load_table("ordinal_markers") if r["roman"] == "yes")
+    ctx = _context_words()
     num = r"\d++(?:[.,]\d++)*+"
     start = r"(?<![\w.,/])(?<!\p{L}[-–])"  # not inside a word, a number or a name (COVID-19)
     f = regex.IGNORECASE | regex.VERSION1
@@ -90,27 +112,25 @@ def _patterns() -> dict[str, regex.Pattern]:
             (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
             |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
             |(?P<monthyear>(?<![\w.,/])\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
-            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d|/))
+            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d)(?(hipct)|(?!/)))
             |(?P<frac>{start}(?P<a>{num})(?:\s*+{measures}(?!\w))?+\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
-            |(?P<broken>(?<![\w.,/])0\s(?P<tail>\d{{1,3}})\s?+%)
-            |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w)))?+
-                (?P<scale>(?:\s*+{scales}(?!\w)){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
+            |(?P<broken>(?<![\w.,/])\d{{1,2}}\s(?P<tail>\d{{1,3}})\s?+%)
+            |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w){not_scale}))?+
+                (?P<scale>(?:\s*+{scales}(?!\w){not_scale}){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
             |(?P<roman>(?<=(?<!\w){roman_markers}\s++)(?-i:[IVXLC]++)(?!\w)(?:/(?P<ryear>(?:19|20)\d\d)(?![\w/]|[.,]\d))?+)
             |(?P<words>(?<!\w){words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
             """,
             f | regex.VERBOSE,
         ),
         "ordinal_before": regex.compile(rf"(?<!\w){markers}\s*+$", f),
-        "date_join": regex.compile(r"\s*+(?:và|,|;|[-–]|đến|tới)\s*+", f),
-        "year_before": regex.compile(
-            r"(?:năm|nhiệm\s+kỳ|giai\s+đoạn|niên\s+độ|niên\s+khóa|vụ|mùa|đến|từ|trước|sau|cuối|đầu|tháng\s+\d{1,2}/?|[-–(])\s*+$", f
-        ),
-        "date_before": regex.compile(r"(?:ngày|hôm|từ|đến|và|sáng|chiều|tối|trưa)\s*+$", f),
-        "day_or_month_before": regex.compile(r"(?:ngày|tháng)\s*+$", f),
-        "period_after": regex.compile(r"^\s*+(?:tháng|tuần|ngày|giờ|năm|quý)(?!\w)", f),
+        "date_join": regex.compile(rf"\s*+(?:{ctx['date_join']}|[,;]|[-–])\s*+", f),
+        "date_before": regex.compile(rf"(?<!\w){ctx['date_before']}\s*+$", f),
+        "day_or_month_before": regex.compile(rf"(?<!\w){ctx['day_or_month_before']}\s*+$", f),
+        "period_after": regex.compile(rf"^\s*+{ctx['period_after']}(?!\w)", f),
         "unit_after": regex.compile(rf"^\s*+(?:{units})(?!\w)", f),
-        "not_number_after": regex.compile(r"^\s*+(?:số|cách|trong|vài|khi|mặt|chút|lúc|thời|nào|ít)(?!\w)", f),
-        "enumeration_after": regex.compile(r"^\s*+là(?!\w)", f),
+        "fraction_after": regex.compile(rf"^\s*+{ctx['fraction_after']}(?!\w)", f),
+        "not_number_after": regex.compile(rf"^\s*+{ctx['not_number_after']}(?!\w)", f),
+        "enumeration_after": regex.compile(rf"^\s*+{ctx['enumeration_after']}(?!\w)", f),
     }
 
 
@@ -172,7 +192,7 @@ def _days_before_dates(out: list[Numeral], view: str) -> list[Numeral]:
             continue
         if not (1 <= n.value <= 31 and n.value == int(n.value) and n.text.isdigit()):
             continue
-        if not regex.search(r"\d[./-]\d", nxt.text):
+        if not _DAY_MONTH.search(nxt.text):
             continue
         if join.fullmatch(view, n.end, nxt.start):
             out[i] = Numeral(n.start, n.end, n.text, "date", value=n.value)
@@ -205,10 +225,12 @@ def _fraction(m: regex.Match, view: str) -> Numeral:
     if a is None or b is None:
         return Numeral(s, e, raw, "broken", warning=f"malformed fraction {raw!r}: {a_err or b_err}")
     plain = m.group("a").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
-    if plain and 1 <= a <= 31 and 1 <= b <= 12 and pats_date_before(view, s):
-        return Numeral(s, e, raw, "date")
-    if plain and 1 <= a <= 31 and 1 <= b <= 12 and not _patterns()["unit_after"].match(view[e : e + 40]):
-        return Numeral(s, e, raw, "date")
+    day_month = plain and 1 <= a <= 31 and 1 <= b <= 12
+    after = view[e : e + 40]
+    if day_month and not _patterns()["fraction_after"].match(after):
+        # a date after a date word (ngày 18/12), or with no counted noun after it
+        if pats_date_before(view, s) or not _patterns()["unit_after"].match(after):
+            return Numeral(s, e, raw, "date")
     return Numeral(s, e, raw, "fraction", value=tidy(a), denominator=tidy(b))
 
 
@@ -229,7 +251,7 @@ def _number(m: regex.Match, view: str) -> Numeral:
     if m.group("scale"):
         for w in m.group("scale").split():
             power += scale_words()[canonical(w).lower()]
-        value = value * (Decimal(10) ** power)
+        value = value.scaleb(power)
     value = tidy(value)
     if m.group("pct"):
         return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
@@ -252,7 +274,7 @@ def _spelled(m: regex.Match, view: str) -> list[Numeral]:
     >>> [(n.text, n.kind, str(n.value)) for n in scan(Document("năm hai mươi người, kỳ họp thứ tư"))]
     [('hai mươi', 'number', '20'), ('tư', 'ordinal', '4')]
     """
-    tokens = list(regex.finditer(r"\S+", m.group()))
+    tokens = list(_WORD.finditer(m.group()))
     pct_at = m.start("wpct") - m.start() if m.group("wpct") else None
     if pct_at is not None:
         tokens = [t for t in tokens if t.start() < pct_at]
@@ -269,37 +291,52 @@ def _spelled(m: regex.Match, view: str) -> list[Numeral]:
 
 
 def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Optional[tuple[Numeral, int]]:
-    """The longest spelled number starting at ``tokens[i]`` that reads as a figure."""
+    """The longest spelled number starting at ``tokens[i]`` that reads as a figure.
+
+    Prefixes are tried growing; a few failures in a row end the search (a real number
+    never has more than two unreadable prefixes, ``… không trăm linh năm``), so the
+    work per token is bounded.
+    """
     pats = _patterns()
     base = m.start()
     s = base + tokens[i].start()
     ordinal = bool(pats["ordinal_before"].search(_window_before(view, s)))
-    for end in range(len(tokens), i, -1):
-        words = [canonical(t.group()).lower() for t in tokens[i:end]]
-        e = base + tokens[end - 1].end()
-        after = view[e : e + 40]
-        if len(words) > 1 and words[-1] == _YEAR_WORD and words[-2] in _TENS and not pats["unit_after"].match(after):
-            continue  # "mười năm qua": ten years, not fifteen
-        if ordinal and len(words) == 1 and words[0] in _ORDINAL_WORDS:
-            value = _ORDINAL_WORDS[words[0]]
-        else:
-            try:
-                value = parse_number(" ".join(words))
-            except NumberError:
-                continue
-        if len(words) == 1 and not ordinal and not _single_word_number(words[0], after):
-            return None
-        power = sum(scale_words()[w] for w in words if w in scale_words())
-        is_pct = pct and end == len(tokens)
-        if is_pct:
-            e = m.end()
-        kind = "percent" if is_pct else ("ordinal" if ordinal else "number")
-        if kind == "number" and not power and pats["day_or_month_before"].search(_window_before(view, s)):
-            kind = "date"  # tháng Hai, ngày mười
-        elif kind == "number" and not power and pats["period_after"].match(after):
-            kind = "period"  # sáu tháng đầu năm, mười năm qua
-        return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
-    return None
+    best: Optional[tuple[Decimal, int]] = None
+    words: list[str] = []
+    misses = 0
+    for end in range(i + 1, min(len(tokens), i + _MAX_WORDS) + 1):
+        words.append(canonical(tokens[end - 1].group()).lower())
+        if len(words) == 1 and ordinal and words[0] in _ORDINAL_WORDS:
+            best, misses = (_ORDINAL_WORDS[words[0]], end), 0
+            continue
+        if len(words) > 1 and words[-1] == _YEAR_WORD and words[-2] in _TENS:
+            after = view[base + tokens[end - 1].end() : base + tokens[end - 1].end() + 40]
+            if not pats["unit_after"].match(after):
+                break  # "mười năm qua": ten years, not fifteen
+        try:
+            best, misses = (tidy(parse_words(words)), end), 0
+        except NumberError:
+            misses += 1
+            if misses > 2:
+                break
+    if best is None:
+        return None
+    value, end = best
+    e = base + tokens[end - 1].end()
+    after = view[e : e + 40]
+    lowered = [canonical(t.group()).lower() for t in tokens[i:end]]
+    if len(lowered) == 1 and not ordinal and not _single_word_number(lowered[0], after):
+        return None
+    power = sum(scale_words()[w] for w in lowered if w in scale_words())
+    is_pct = pct and end == len(tokens)
+    if is_pct:
+        e = m.end()
+    kind = "percent" if is_pct else ("ordinal" if ordinal else "number")
+    if kind == "number" and not power and pats["day_or_month_before"].search(_window_before(view, s)):
+        kind = "date"  # tháng Hai, ngày mười
+    elif kind == "number" and not power and pats["period_after"].match(after):
+        kind = "period"  # sáu tháng đầu năm, mười năm qua
+    return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
 
 
 def _single_word_number(word: str, after: str) -> bool:

@@ -270,7 +270,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     BOMs first (UTF-8, UTF-16, UTF-32), then UTF-16 without BOM, then strict UTF-8;
     otherwise the single-byte candidates cp1258 and cp1252 (with charset-normalizer's
-    guess when it is installed) are scored as Vietnamese and the best is taken.
+    guess when it is installed) are scored as Vietnamese and the best is taken; when
+    none reads as Vietnamese, charset-normalizer's guess (or cp1252) is.
     cp1258 text is returned composed (NFC).  Legacy TCVN3/VNI text comes back as
     its cp1252 characters: :func:`read_source` converts it.
     """
@@ -298,10 +299,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         from charset_normalizer import from_bytes
     except ImportError:  # optional: the Vietnamese candidates are scored without it
         from_bytes = None
+    guessed = None
     if from_bytes is not None:
-        best = from_bytes(data).best()
-        if best is not None and best.encoding not in candidates:
-            candidates[best.encoding] = unicodedata.normalize("NFC", str(best))
+        matches = list(from_bytes(data))
+        best = matches[0] if matches else None
+        for match in matches:  # Western text fits several code pages: prefer Windows' own when it is plausible
+            if match.encoding == "cp1252":
+                best = match
+                break
+        if best is not None:
+            guessed = best.encoding
+            if guessed not in candidates:
+                candidates[guessed] = unicodedata.normalize("NFC", str(best))
     scored = []
     for name, text in candidates.items():
         sample = text[:60_000]
@@ -311,7 +320,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             s = max(s, _score(from_legacy(sample, legacy))[0])
         scored.append((s, name == "cp1258", name, text))
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    _, _, name, text = scored[0]
+    score, _, name, text = scored[0]
+    if score < 0.5:  # not Vietnamese in any of them: take the general guess
+        name = guessed or "cp1252"
+        text = candidates[name]
     return text, name
 
 

@@ -1,9 +1,9 @@
 """Text intake: a matching view of the caller's string with an offset map back.
 
 The caller's string is never modified.  :class:`Document` builds a *view* for the
-rules to match against: each grapheme cluster composed to NFC, no-break and other
-spaces made plain spaces, zero-width characters dropped, and the tone mark of
-``oa``/``oe``/``uy`` moved to one canonical vowel (``hoá`` and ``hóa`` read alike).
+rules to match against: each grapheme cluster composed to NFC, no-break, other and
+zero-width spaces made plain spaces, joiners and soft hyphens dropped, and the tone
+mark of open ``oa``/``oe``/``uy`` moved to one canonical vowel (``hoá``, ``hóa`` alike).
 ``Document.span(i, j)`` turns view offsets back into a :class:`Span` of the
 original string, so ``text[span.start:span.end] == span.text`` always holds.
 
@@ -18,9 +18,12 @@ from __future__ import annotations
 import unicodedata
 from array import array
 
+import regex
+
 from .models import Span
 
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_ZERO_WIDTH = frozenset("\u200c\u200d\u2060\ufeff\u00ad")  # joiners, BOM, soft hyphen: dropped
+_ZERO_WIDTH_SPACE = "\u200b"  # a word break that shows no space: read as a space
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
 _SHIFT_FIRST = frozenset("oOuU")
 _SHIFT_SECOND = {"o": frozenset("aAeE"), "u": frozenset("yY")}
@@ -48,51 +51,75 @@ def canonical_tones(s: str) -> str:
     >>> canonical_tones("kế hoạch khoảng quý")
     'kế hoạch khoảng quý'
     """
-    chars = list(s)
-    for i in range(len(chars) - 1):
-        first, second = chars[i], chars[i + 1]
-        if first not in _SHIFT_FIRST:
-            continue
-        if i + 2 < len(chars) and chars[i + 2].isalpha():
-            continue  # closed syllable (hoạch, khoảng, khoái): the tone is on the second vowel
-        if first in "uU" and i > 0 and chars[i - 1] in "qQ":
-            continue  # "qu" is a consonant: quý, Quỹ keep their tone on y
-        base2, tone = _split_tone(second)
-        if not tone or base2 not in _SHIFT_SECOND[first.lower()]:
-            continue
-        moved = unicodedata.normalize("NFC", first + tone)
-        if len(moved) == 1:
-            chars[i], chars[i + 1] = moved, base2
-    return "".join(chars)
+    if not _TONED_PAIR.search(s):
+        return s
+    return _TONED_PAIR.sub(_move_tone, s)
+
+
+def _toned(bases: str) -> str:
+    return "".join(unicodedata.normalize("NFC", b + t) for b in bases for t in sorted(_TONES))
+
+
+#: an open ``oa``/``oe`` or ``uy`` (not after ``q``) whose tone sits on the second vowel
+_TONED_PAIR = regex.compile(
+    rf"(?:[oO](?=[{_toned('aAeE')}])|(?<![qQ])[uU](?=[{_toned('yY')}])).(?![\p{{L}}\p{{M}}])"
+)
+
+
+def _move_tone(m: "regex.Match[str]") -> str:
+    first, second = m.group()
+    base2, tone = _split_tone(second)
+    moved = unicodedata.normalize("NFC", first + tone)
+    return moved + base2 if len(moved) == 1 else m.group()
 
 
 def _fold_char(ch: str) -> str:
     if ch in _ZERO_WIDTH:
         return ""
+    if ch == _ZERO_WIDTH_SPACE:
+        return " "
     if ch != "\n" and ch != "\t" and (ch.isspace() or unicodedata.category(ch) == "Zs"):
         return " "
     return ch
+
+
+#: every character the view reads as a plain space (all are below U+3001)
+_SPACE_RE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x3001) if _fold_char(chr(c)) == " ") + "]")
+#: characters that need the cluster-by-cluster path: marks and invisible characters
+_SLOW = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]")
 
 
 class Document:
     """The caller's text plus the normalised view that rules match against."""
 
     __slots__ = ("text", "view", "_starts", "_ends")
+    _starts: "array[int] | None"  # None: view offsets are text offsets
+    _ends: "array[int] | None"
 
     def __init__(self, text: str):
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         self.text = text
+        if unicodedata.is_normalized("NFC", text) and not _SLOW.search(text):
+            # the common case: one view character per character, spaces folded
+            self.view = canonical_tones(_SPACE_RE.sub(" ", text))
+            self._starts = self._ends = None  # the identity map
+            return
         view: list[str] = []
         starts = array("q")
         ends = array("q")
         i, n = 0, len(text)
         while i < n:
             j = i + 1
-            while j < n and unicodedata.combining(text[j]):
-                j += 1
+            while j < n and (
+                unicodedata.combining(text[j])
+                or (text[j] in _ZERO_WIDTH and j + 1 < n and unicodedata.combining(text[j + 1]))
+            ):
+                j += 1  # a soft hyphen or joiner inside a letter does not split it
             cluster = text[i:j]
             if j - i > 1 or not cluster.isascii():
+                if j - i > 1:
+                    cluster = "".join(c for c in cluster if c not in _ZERO_WIDTH)
                 cluster = unicodedata.normalize("NFC", cluster)
             for ch in cluster:
                 folded = _fold_char(ch)
@@ -110,18 +137,23 @@ class Document:
 
     def orig_start(self, i: int) -> int:
         """Offset in the original text of view position ``i`` (``len(view)`` maps to the end)."""
+        if self._starts is None:
+            return min(max(i, 0), len(self.text))
         if i >= len(self._starts):
             return len(self.text)
         return self._starts[i]
 
     def orig_end(self, j: int) -> int:
         """Original offset just after view position ``j - 1``."""
+        if self._ends is None:
+            return min(max(j, 0), len(self.text))
         if j <= 0:
             return self.orig_start(0) if self._starts else 0
         return self._ends[min(j, len(self._ends)) - 1]
 
     def span(self, i: int, j: int) -> Span:
         """The :class:`Span` of the original text covering view ``[i, j)``."""
+        i, j = max(0, i), max(0, j)
         if j <= i:
             s = self.orig_start(i)
             return Span(start=s, end=s, text="")

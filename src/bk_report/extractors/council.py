@@ -1,28 +1,35 @@
 """Extractor: People's Council (HĐND) activity counts (SCHEMA.md, CouncilFigure).
 
-Three rules, all driven by ``council_measures.tsv``:
+Three rules, all driven by ``council_measures.tsv`` (activities counted through a
+classifier noun, ``buổi``, ``cuộc``, ``đợt``, ``điểm``, ``hội nghị`` …, take the
+classifiers of ``council_classifiers.tsv``):
 
-``council.count_before``  a count before its noun (``05 kỳ họp``, ``27 cuộc giám
-                          sát``, ``tiếp 164 lượt công dân``, ``193đơn``)
+``council.count_before``  a count before its noun (``05 kỳ họp``, ``6 buổi tiếp xúc
+                          cử tri``, ``tiếp 164 lượt công dân``, ``193đơn``)
 ``council.count_after``   a count after its phrase (``lấy phiếu tín nhiệm 17 người``,
-                          ``tiếp công dân 45 lượt``)
+                          ``tiếp công dân 45 lượt``, ``giám sát 12 chuyên đề``)
 ``council.session_number`` every distinct ``kỳ họp (lần) thứ N`` (digits, words,
                           Roman; ``các kỳ họp thứ 5, 6 và 7``), each N once
 
 Measures that need an HĐND actor (supervisions, resolutions, letters …) are kept
 only when the nearest body before them is a council body (:mod:`council_context`).
-Differences (``cùng kỳ năm trước là 71 lượt``) are claimed as differences, and the
-same count stated in two paragraphs (headline, lead, summary) is counted once.
+Key phrases are matched with spelling tolerance (``tếp xúc cư tri``; see
+``council_spelling.tsv``).  Differences and earlier values (``cùng kỳ năm trước là
+71 lượt``, ``năm 2012 là 58 đơn``) are claimed as differences; the same count stated
+in two paragraphs (headline, lead, summary) is counted once, and a rounded
+restatement (``hơn 600 cuộc`` beside ``612 cuộc tiếp xúc cử tri``) is no figure.
+Per-document working state lives in ``ctx.scratch``, never in the module.
 
 >>> from bk_report.rules import Context
->>> ctx = Context.from_text("HĐND huyện tổ chức 04 kỳ họp, trong đó có 02 kỳ họp bất thường; "
-...                         "tại kỳ họp thứ 15 đã thông qua bảy nghị quyết.")
+>>> ctx = Context.from_text("HĐND xã họp 03 kỳ họp, gồm 01 kỳ họp chuyên đề; "
+...                         "kỳ họp thứ 9 thông qua sáu nghị quyết.")
 >>> [(f.measure.value, f.count, f.span.text) for f in extract(ctx)]
-[('sessions_held', 4, '04 kỳ họp'), ('thematic_sessions', 2, '02 kỳ họp bất thường'), ('session_number', 15, 'kỳ họp thứ 15'), ('resolutions', 7, 'bảy nghị quyết')]
+[('sessions_held', 3, '03 kỳ họp'), ('thematic_sessions', 1, '01 kỳ họp chuyên đề'), ('session_number', 9, 'kỳ họp thứ 9'), ('resolutions', 6, 'sáu nghị quyết')]
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -30,9 +37,10 @@ import regex
 
 from ..lexicon import alternation, canonical, load_table
 from ..models import CouncilFigure, CouncilMeasure, NumberRole
-from ..rules import Claim, Context, Rule, run_rules
+from ..rules import Claim, Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from . import council_context
+from . import council_context, year
+from .council_context import tolerant_alternation, tolerant_pattern
 from .council_ordinals import read_ordinal
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -40,26 +48,64 @@ CATEGORY = "council"
 
 
 @lru_cache(maxsize=None)
+def _classifiers() -> dict[str, tuple[str, ...]]:
+    """``{measure: classifier nouns}`` of ``council_classifiers.tsv``."""
+    out: dict[str, list[str]] = {}
+    for row in load_table("council_classifiers"):
+        for measure in row["measures"].split("|"):
+            CouncilMeasure(measure)  # validate the table against the schema
+            out.setdefault(measure, []).append(row["classifier"])
+    return {m: tuple(c) for m, c in out.items()}
+
+
+#: words that may join an activity to the count of its classifier (``tiếp xúc cử tri tại 120 điểm``)
+_AFTER_LINKS = ("", "tại", "ở")
+
+
+@lru_cache(maxsize=None)
 def _measures() -> dict[tuple[str, str], dict[str, str]]:
-    """``{(order, canonical lower phrase): row}`` of ``council_measures.tsv``."""
+    """``{(order, canonical lower phrase): row}`` of ``council_measures.tsv``.
+
+    A ``classified`` row gives a ``before`` phrase per classifier (``buổi tiếp xúc cử
+    tri``) and ``after`` phrases whose nouns are the classifiers (``tiếp xúc cử tri tại``).
+    """
     out = {}
     for row in load_table("council_measures"):
         if row["measure"] != "-":
             CouncilMeasure(row["measure"])  # validate the table against the schema
-        if row["order"] not in ("before", "after") or row["context"] not in ("intrinsic", "council", "voters"):
+        if row["order"] not in ("before", "after", "classified") or row["context"] not in ("intrinsic", "council", "voters"):
             raise ValueError(f"council_measures.tsv: bad order/context in {row}")
-        out[(row["order"], canonical(row["phrase"]).lower())] = row
+        if row["order"] != "classified":
+            out[(row["order"], canonical(row["phrase"]).lower())] = row
+            continue
+        classifiers = _classifiers().get(row["measure"])
+        if not classifiers:
+            raise ValueError(f"council_measures.tsv: no classifier for {row['measure']!r} in council_classifiers.tsv")
+        for c in classifiers:
+            phrase = f"{c} {row['phrase']}"
+            out.setdefault(("before", canonical(phrase).lower()), {**row, "phrase": phrase, "order": "before"})
+        for link in _AFTER_LINKS:
+            phrase = f"{row['phrase']} {link}".strip()
+            after = {**row, "phrase": phrase, "order": "after", "after_nouns": "|".join(classifiers)}
+            out.setdefault(("after", canonical(phrase).lower()), after)
     return out
 
 
-def _row(order: str, text: str) -> dict[str, str]:
-    return _measures()[(order, canonical(regex.sub(r"\s+", " ", text)).lower())]
+@lru_cache(maxsize=None)
+def _keys(order: str) -> dict[str, str]:
+    return {k: k for (o, k) in _measures() if o == order}
+
+
+def _row(order: str, text: str) -> Optional[dict[str, str]]:
+    """The table row of a matched phrase, spelt right or wrong."""
+    key = council_context.tolerant_lookup(text, _keys(order))
+    return None if key is None else _measures()[(order, key)]
 
 
 @lru_cache(maxsize=None)
 def _difference_before() -> regex.Pattern:
-    words = [r["phrase"] for r in load_table("council_differences")]
-    return regex.compile(rf"(?<!\w){alternation(words)}\s*$", _F)
+    """Cue words that end right before a difference or an earlier value (``năm 2012 là``)."""
+    return council_context.earlier_value_pattern(r["phrase"] for r in load_table("council_differences"))
 
 
 def _numeral_before(ctx: Context, pos: int) -> Optional[Numeral]:
@@ -83,9 +129,35 @@ def _usable(ctx: Context, n: Optional[Numeral]) -> bool:
 
 
 def _is_difference(ctx: Context, n: Numeral) -> bool:
-    before = ctx.view[max(0, n.start - 40) : n.start]
-    before = regex.split(r"[,;:(]", before)[-1]
-    return bool(_difference_before().search(before))
+    """Whether cue words right before ``n`` make it a difference or an earlier value.
+
+    A year in the cue (``năm 2012 là 58 đơn``, ``so với năm 2012 (58 đơn)``) must not
+    be the reported year.
+    """
+    before = ctx.view[max(0, n.start - 50) : n.start]
+    before = regex.split(r"[,;:]", before)[-1]
+    return council_context.is_earlier(ctx, _difference_before().search(before))
+
+
+_TRAIL_END = regex.compile(r"[;.)\n]")
+#: numerals that may stand between a figure and an earlier value (``năm 2012 là 58``)
+_SKIPPED_KINDS = ("year", "date", "period", "ordinal")
+
+
+def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
+    """``tiếp 56 lượt công dân (cùng kỳ năm trước là 71 lượt)``: the 71 is a difference.
+
+    Earlier values that follow the figure in its clause are claimed, up to the first
+    count that is none (another figure).
+    """
+    stop = _TRAIL_END.search(ctx.view, end)
+    limit = min(end + 100, stop.start() if stop else len(ctx.view))
+    for n in ctx.numerals_in(end, limit):
+        if n.kind in _SKIPPED_KINDS or ctx.claimed(n) or year.is_year(ctx, n):
+            continue  # ``năm 2012 là 58``: the year, whether or not the scanner marked it
+        if n.kind != "number" or not _is_difference(ctx, n):
+            break
+        ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
 
 
 def _figure(ctx: Context, rule: Rule, n: Numeral, measure: str, start: int, end: int) -> list[CouncilFigure]:
@@ -93,20 +165,34 @@ def _figure(ctx: Context, rule: Rule, n: Numeral, measure: str, start: int, end:
         ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
         return []
     ctx.claim(n, NumberRole.figure, CATEGORY, rule.name)
+    _claim_trailing_difference(ctx, end, rule)
     figure = CouncilFigure(measure=CouncilMeasure(measure), count=int(n.value), span=ctx.span(start, end), rule=rule.name)
     _record(ctx, figure, n)
     return [figure]
 
 
-def _record(ctx: Context, figure: CouncilFigure, n: Numeral) -> None:
-    """Remember the numeral behind a figure for the restatement check of :func:`extract`."""
-    ctx.__dict__.setdefault("_council_numerals", {})[id(figure)] = n
+@dataclass
+class _Run:
+    """What one :func:`extract` run remembers: session numbers seen, numerals behind figures."""
+
+    sessions: set = field(default_factory=set)
+    numerals: dict = field(default_factory=dict)
+
+
+def _run(ctx: Context) -> _Run:
+    """This document's run, kept in ``ctx.scratch`` (no module state: threads and processes are safe)."""
+    return ctx.scratch.setdefault(CATEGORY, _Run())
+
+
+def _record(ctx: Context, figure: CouncilFigure, n) -> None:
+    """Remember the numeral behind a figure for the restatement checks of :func:`extract`."""
+    _run(ctx).numerals[id(figure)] = n
 
 
 def _count_before(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
     row = _row("before", m.group("phrase"))
     n = _numeral_before(ctx, m.start())
-    if row["measure"] == "-" or not _usable(ctx, n):
+    if row is None or row["measure"] == "-" or not _usable(ctx, n):
         return None
     if not council_context.ok(ctx, n.start, row["context"]):
         return None
@@ -115,11 +201,13 @@ def _count_before(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[Cou
 
 @lru_cache(maxsize=None)
 def _after_nouns(cell: str) -> regex.Pattern:
-    return regex.compile(rf"\s*{alternation(w for w in cell.split('|') if w)}(?!\w)", _F)
+    return regex.compile(rf"\s*{tolerant_alternation(w for w in cell.split('|') if w)}(?!\w)", _F)
 
 
 def _count_after(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
     row = _row("after", m.group("phrase"))
+    if row is None:
+        return None
     nouns = [w for w in row["after_nouns"].split("|") if w]
     n = next(iter(ctx.numerals_in(m.end(), m.end() + 30)), None)
     if not _usable(ctx, n) or ctx.view[m.end() : n.start].strip():
@@ -146,7 +234,7 @@ _LIST_SEP = regex.compile(r"\s*(?:,|và)\s*", _F)
 def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
     if council_context.assembly_of_session(ctx, m.start(), m.end()) == "national_assembly":
         return None  # a session of the National Assembly (``Kỳ họp thứ 8, Quốc hội khóa XV``)
-    seen: set[int] = ctx.__dict__.setdefault("_council_sessions", set())
+    seen = _run(ctx).sessions
     out = []
     pos, first = m.end(), True
     while True:
@@ -191,20 +279,23 @@ def _phrases(order: str) -> list[str]:
     return [row["phrase"] for (o, _), row in _measures().items() if o == order]
 
 
+_SESSION = regex.compile(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "council.session_number",
-        regex.compile(r"(?<!\w)kỳ\s+họp\s+(?:lần\s+)?thứ\s+", _F),
+        _SESSION,
         _session_number,
     ),
     Rule(
         "council.count_after",
-        regex.compile(rf"(?<!\w)(?P<phrase>{alternation(_phrases('after'))})(?!\w)", _F),
+        regex.compile(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
         _count_after,
     ),
     Rule(
         "council.count_before",
-        regex.compile(rf"(?<![^\W\d])(?P<phrase>{alternation(_phrases('before'))})(?!\w)", _F),
+        regex.compile(rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)", _F),
         _count_before,
     ),
 )
@@ -241,11 +332,118 @@ def _drop_restated(ctx: Context, found: list[tuple[CouncilFigure, Numeral]]) -> 
     return [f for f, _ in found if id(f) in keep_ids]
 
 
+#: direction of the exact value from a rounded one after each qualifier (qualifiers.tsv)
+_ROUNDING = {"more_than": 1, "nearly": -1, "less_than": -1, "about": 0}
+
+
+@lru_cache(maxsize=None)
+def _rounding_qualifier() -> tuple[regex.Pattern, dict[str, int]]:
+    """Qualifiers that round a figure (``hơn``, ``gần``, ``khoảng``), ending right before it."""
+    words = {
+        canonical(r["word"]).lower(): _ROUNDING[r["qualifier"]]
+        for r in load_table("qualifiers")
+        if r["position"] == "before" and r["qualifier"] in _ROUNDING
+    }
+    return regex.compile(rf"(?<!\w)(?P<q>{alternation(words)})\s+$", _F), words
+
+
+def _rounding_of(ctx: Context, n) -> Optional[int]:
+    """Direction of the qualifier rounding ``n`` (``hơn 600`` → 1), or None."""
+    if not isinstance(n, Numeral) or n.kind != "number" or n.value is None:
+        return None
+    pattern, words = _rounding_qualifier()
+    m = pattern.search(ctx.view[max(0, n.start - 20) : n.start])
+    return words[canonical(regex.sub(r"\s+", " ", m.group("q"))).lower()] if m else None
+
+
+def rounds(rounded: int, exact: int, direction: int) -> bool:
+    """Whether ``rounded``, after a qualifier of ``direction``, restates ``exact``.
+
+    ``hơn 600`` (1) for 612, ``gần 4.900`` (-1) for 4.893, ``khoảng 50`` (0) for 48:
+    the rounded value ends in zeros, the exact one lies within its last rounded
+    place, on the qualifier's side, and within a fifth of itself.
+
+    >>> rounds(600, 612, 1), rounds(4900, 4893, -1), rounds(600, 588, 1), rounds(45, 44, 0)
+    (True, True, False, False)
+    """
+    if rounded <= 0 or rounded == exact:
+        return False
+    digits = str(rounded)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    diff = exact - rounded
+    if not zeros or abs(diff) >= 10**zeros or abs(diff) * 5 > exact:
+        return False
+    return direction == 0 or (diff > 0) == (direction > 0)
+
+
+_WORDS_AFTER = regex.compile(r"[^\S\n]*(\w+)(?:[^\S\n]+(\w+))?")
+
+
+def _noun_words(ctx: Context, pos: int) -> tuple[str, ...]:
+    """The (up to) two words right after ``pos``, before any punctuation (``cuộc tiếp``)."""
+    m = _WORDS_AFTER.match(ctx.view, pos)
+    return tuple(canonical(w).lower() for w in m.groups() if w) if m else ()
+
+
+def _same_noun(rounded: tuple[str, ...], exact: tuple[str, ...]) -> bool:
+    """``hơn 600 cuộc tiếp xúc`` / ``hơn 600 cuộc.`` share the noun of ``612 cuộc tiếp xúc cử tri``."""
+    k = min(len(rounded), len(exact))
+    return k > 0 and rounded[:k] == exact[:k]
+
+
+def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> list[tuple[CouncilFigure, object]]:
+    """A rounded restatement (``hơn 600 cuộc`` for ``612 cuộc tiếp xúc cử tri``) is no figure.
+
+    A qualified round count is a restatement of an exact count of the same measure
+    stated in another sentence of the text: a figure of its own is dropped, and a
+    count the rules did not read (its noun cut short: ``hơn 600 cuộc tiếp xúc``) is
+    claimed when its noun starts as the exact figure's (its first two words).
+    """
+    starts = [s for s, _ in sentences(ctx.view)]
+
+    def sentence(pos: int) -> int:
+        return bisect.bisect_right(starts, pos)
+
+    exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and _rounding_of(ctx, n) is None]
+    kept = []
+    for f, n in found:
+        direction = _rounding_of(ctx, n) if f.measure != CouncilMeasure.session_number else None
+        if direction is not None and any(
+            g.measure == f.measure and rounds(f.count, g.count, direction) and sentence(m.start) != sentence(n.start)
+            for g, m in exact
+        ):
+            ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
+            continue
+        kept.append((f, n))
+    if not exact:
+        return kept
+    # counts the rules did not read: rounded, with the noun of an exact figure
+    loose = []
+    for n in ctx.numerals:
+        if not ctx.claimed(n) and n.value is not None and n.value == int(n.value):
+            direction = _rounding_of(ctx, n)
+            if direction is not None:
+                loose.append((n, direction, _noun_words(ctx, n.end)))
+    for g, m in exact:
+        noun = _noun_words(ctx, m.end)
+        for n, direction, words in loose:
+            if (
+                not ctx.claimed(n)
+                and _same_noun(words, noun)
+                and rounds(int(n.value), g.count, direction)
+                and sentence(n.start) != sentence(m.start)
+            ):
+                ctx.claim(n, NumberRole.restatement, CATEGORY, g.rule)
+    return kept
+
+
 def extract(ctx: Context) -> list[CouncilFigure]:
     """Council figures of the document, in text order."""
-    ctx.__dict__.pop("_council_sessions", None)
-    ctx.__dict__["_council_numerals"] = numerals = {}
-    figures = run_rules(RULES, ctx)
-    ctx.__dict__.pop("_council_sessions", None)
-    ctx.__dict__.pop("_council_numerals", None)
-    return _drop_restated(ctx, [(f, numerals[id(f)]) for f in figures])
+    ctx.scratch[CATEGORY] = run = _Run()
+    try:
+        figures = run_rules(RULES, ctx)
+    finally:
+        ctx.scratch.pop(CATEGORY, None)
+    found = [(f, run.numerals[id(f)]) for f in figures]
+    found = _drop_rounded(ctx, found)
+    return _drop_restated(ctx, found)

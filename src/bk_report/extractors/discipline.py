@@ -8,12 +8,22 @@ number is one line of a breakdown (``khiển trách: 2``) of the preceding total
 Counts after ``tăng``/``giảm`` are differences, percents after ``chiếm`` or in
 brackets are shares: they are claimed with those roles, never as figures.
 
+A heading in capitals that names a body (``CÔNG TÁC CỦA UBKT HUYỆN ỦY``) gives
+that body to every paragraph and bullet under it until the next heading; a
+bullet line ending with a colon gives its action to the bullet lines after it;
+a bare count after a target noun and a colon (``đảng viên: 8``) is read in an
+item as in running text.  A qualified round count (``hơn 600 đảng viên``) that
+restates an exact count of the same action and target is not a figure.
+
 >>> from bk_report.rules import Context
 >>> ctx = Context.from_text("UBKT các cấp đã thi hành kỷ luật 9 đảng viên (khiển trách 6, cảnh cáo 3).")
 >>> [(f.body.value, f.action.value, f.target.value, f.count) for f in extract(ctx)]
 [('inspection_commission', 'disciplined', 'member', 9), ('inspection_commission', 'reprimand', 'member', 6), ('inspection_commission', 'warning', 'member', 3)]
 >>> extract(Context.from_text("Các tổ chức đảng được xếp loại hoàn thành xuất sắc nhiệm vụ."))
 []
+>>> ctx = Context.from_text("CÔNG TÁC CỦA UBKT HUYỆN ỦY\\n- Giám sát chuyên đề: 4 chi bộ;\\n- Giải quyết tố cáo: 2 đảng viên.")
+>>> [(f.body.value, f.action.value, f.count) for f in extract(ctx)]
+[('inspection_commission', 'supervision', 4), ('inspection_commission', 'denunciation', 2)]
 """
 from __future__ import annotations
 
@@ -24,8 +34,12 @@ import regex
 
 from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
 from ..rules import Context, Rule, sentences
-from .discipline_lexicon import body_of
-from .discipline_scan import Token, gap, tokenize, units
+from ..scanner import Numeral
+from .discipline_lexicon import body_of, connectors, targets_in
+from .discipline_scan import (
+    COUNT_KINDS, Token, bullet_end, drop_headline_restatements, drop_rounded_restatements, heading_line,
+    phrase_tokens, title_line, tokenize, units,
+)
 
 CATEGORY = "discipline"
 
@@ -33,17 +47,26 @@ CATEGORY = "discipline"
 _PROPOSABLE = frozenset(
     {"disciplined", "discipline_review", "reprimand", "warning", "removal", "expulsion", "dissolution", "suspension"}
 )
-#: Actions about inspecting and supervising: generic person nouns need a party body for them.
-_INSPECTING = frozenset(
-    {"inspection", "supervision", "inspection_and_supervision", "inspection_on_violation_signs",
-     "inspection_of_enforcement", "inspection_of_finance"}
-)
-_CLOSE_GROUP = frozenset({"action", "form", "trailing", "stop", "membership", "membership_trailing"})
+#: Actions about inspecting and supervising in general: generic person nouns need a party
+#: body for them ("kiểm tra khi có dấu hiệu vi phạm" is party language of its own).
+_INSPECTING = frozenset({"inspection", "supervision", "inspection_and_supervision", "inspection_of_finance"})
+#: Kinds of inspection that a plain "kiểm tra" after their label keeps
+#: ("Kiểm tra khi có dấu hiệu vi phạm: đã kiểm tra 4 tổ chức đảng").
+_SPECIFIC_INSPECTION = frozenset({"inspection_on_violation_signs", "inspection_of_enforcement", "inspection_of_finance"})
+_LABEL_GAP = regex.compile(r"[^\d;()]*:[^\d;()]*")
+#: Between an action and a bare count that follows its target noun and a colon.
+_LABEL_GAP_END = regex.compile(r"[^\d;()]*:\s*")
+_AFTER_NOUN = "discipline.count_after_noun"
+#: What may follow such a count: the end of its item.
+_COUNT_END = regex.compile(r"[ \t]*(?:[;,.()\n]|$)")
 _OBJECT_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
-_CHAIN_GAP = regex.compile(r"[\s,]*(?:(?:và|cùng|các|những|[\w]+)\s+){0,4}", regex.VERSION1)
+#: What may stand between two names read as one group of bodies (a few words, no punctuation).
+_CHAIN_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
 _BREAKDOWN_GAP = regex.compile(r"\s*[:：]?\s*")
+#: What may stand between a verb and a count with a generic noun (đối với 5 đồng chí).
+_NEAR = regex.compile(r"[\s,:]*(?:\w+[\s,:]+){0,3}", regex.VERSION1)
 #: What may stand between a clause start and a count that takes the action carried over.
-_CLAUSE_HEAD = regex.compile(r"[\s,]*(?:(?:và|với|cùng)\s+)?", regex.VERSION1)
+_CLAUSE_HEAD = regex.compile(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 @dataclass
@@ -55,6 +78,8 @@ class _Fig:
     start: int
     end: int
     rule: str
+    numeral: Optional[Numeral] = None
+    broken_down: bool = False
 
     def to_model(self, ctx: Context) -> DisciplineFigure:
         return DisciplineFigure(
@@ -86,8 +111,10 @@ class _Sentence:
         self.form_intro = False
         self.passive = False
         self.pending: list[Token] = []
-        self.stack: list[tuple[Optional[str], bool]] = []
-        self.breakdown_form: Optional[str] = None
+        self.stack: list[tuple[Optional[str], int]] = []
+        self.n_actions = 0
+        self.action_end = 0
+        self.breakdown_form: Optional[Token] = None
         self.skip: set[int] = set()
         self.toks: list[Token] = []
         self.carried: Optional[str] = None
@@ -95,6 +122,7 @@ class _Sentence:
         self.membership = False
         self.ignored_body_end = -1
         self.object_end = -1
+        self.verb_end = 0
 
 
 class _Reader:
@@ -109,16 +137,27 @@ class _Reader:
         self.warned = False
 
     # -- paragraph and sentence -------------------------------------------------
-    def paragraph(self, start: int, end: int) -> None:
+    def paragraph(self, start: int, end: int, heading: Optional[tuple[Optional[Body], bool]] = None) -> None:
+        """Read a paragraph; ``heading`` is the body named by the heading it stands under."""
         self.body, self.party, self.other = None, False, False
         self.body_known = self.warned = False
-        for s, e in sentences(self.ctx.view, start, end):
-            self.sentence(s, e)
+        if heading is not None:
+            self.body, self.party = heading
+            self.other, self.body_known = not self.party, True
+        view = self.ctx.view
+        label: Optional[str] = None
+        for s, e in sentences(view, start, end):
+            label = self.sentence(s, e, label if bullet_end(view, s) > s else None)
 
-    def sentence(self, start: int, end: int) -> None:
+    def sentence(self, start: int, end: int, label: Optional[str] = None) -> Optional[str]:
+        """Read a sentence (or a line); ``label`` is the action of the line ending with a colon
+        that this bullet line stands under.  Returns the action a line ending with a colon
+        gives to the bullet lines after it."""
         toks = tokenize(self.ctx, start, end)
         st = _Sentence()
         st.toks = toks
+        if label is not None:
+            st.carried, st.clause_start = label, bullet_end(self.ctx.view, start)
         for i, tok in enumerate(toks):
             if i in st.skip:
                 continue
@@ -128,6 +167,9 @@ class _Reader:
             if handler is not None:
                 handler(st, tok, i, prev, nxt)
         self._end_clause(st)
+        if self.ctx.view[start:end].rstrip().endswith(":"):
+            return st.carried if st.carried is not None else label
+        return label
 
     # -- bodies ------------------------------------------------------------------
     def _commit(self, st: _Sentence) -> None:
@@ -187,14 +229,19 @@ class _Reader:
             self._end_clause(st)
             st.action, st.clause_start = st.carried, tok.end
         elif tok.value == "(":
-            st.stack.append((st.action, st.diff))
+            st.stack.append((st.action, st.n_actions))
         elif tok.value == ")" and st.stack:
-            st.action, _ = st.stack.pop()
+            st.action, n_actions = st.stack.pop()
+            if n_actions != st.n_actions:
+                st.run = []  # the bracket read counts of its own: a form named after it is not theirs
             st.diff = st.share = False
 
     # -- actions -----------------------------------------------------------------
     def _set_action(self, st: _Sentence, action: Optional[str], tok: Token) -> None:
         self._commit(st)
+        if action == "inspection" and st.action in _SPECIFIC_INSPECTION and not st.run \
+                and _LABEL_GAP.fullmatch(self.ctx.view, st.action_end, tok.start):
+            action = st.action  # the label before the colon named the kind of inspection
         if action is not None and st.propose and action in _PROPOSABLE:
             action = "discipline_proposed"
         st.run, st.run_part, st.diff, st.form_intro = [], False, False, False
@@ -207,8 +254,9 @@ class _Reader:
         st.pending, st.passive = [], False
         st.action = action
         st.clause_action = True
-        if action is None:
-            st.propose = False
+        st.n_actions += 1
+        st.action_end = st.verb_end = tok.end
+        st.propose = False  # đề nghị governs the one action that follows it
 
     def _on_action(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         self._set_action(st, tok.value, tok)
@@ -225,18 +273,20 @@ class _Reader:
     def _on_form(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         view = self.ctx.view
         if nxt is not None and nxt.kind == "number" and nxt.value is None and _BREAKDOWN_GAP.fullmatch(view, tok.end, nxt.start):
-            st.breakdown_form = tok.value
+            st.breakdown_form = tok
             return
         right_after_action = prev is not None and prev.kind == "action" and not view[prev.end : tok.start].strip()
         if st.run and (st.form_intro or right_after_action):
-            action = "discipline_proposed" if st.propose else tok.value
+            action = "discipline_proposed" if st.action == "discipline_proposed" else tok.value
             for f in st.run:
-                f.action, f.rule = action or f.action, f.rule + "+form_after"
+                if not f.broken_down:
+                    f.action, f.rule = action or f.action, f.rule + "+form_after"
             st.form_intro, st.run = False, []
             return
         self._set_action(st, tok.value, tok)
 
     def _on_modifier(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
+        st.action_end = max(st.action_end, tok.end)
         if st.action == "inspection":
             st.action = tok.value
             for f in st.run:
@@ -259,7 +309,7 @@ class _Reader:
 
     def _emit(self, st: _Sentence, tok: Token, action: str, rule: str) -> _Fig:
         assert tok.numeral is not None and tok.numeral.value is not None
-        fig = _Fig(self.body, action, tok.value or "member", int(tok.numeral.value), tok.start, tok.end, rule)
+        fig = _Fig(self.body, action, tok.value or "member", int(tok.numeral.value), tok.start, tok.end, rule, tok.numeral)
         self.figs.append(fig)
         self._claim(tok, NumberRole.figure, rule)
         if not self.body_known and not self.warned:
@@ -317,34 +367,54 @@ class _Reader:
             return
         if not self._accepts(tok, st.action):
             return
+        if tok.generic and not st.run and not _NEAR.fullmatch(self.ctx.view, st.action_end, tok.start):
+            return  # "kiểm tra sức khỏe cho 1.200 người": a generic noun far from its verb
         self._emit(st, tok, st.action, "discipline.count")
 
     def _bare_number(self, st: _Sentence, tok: Token, i: int, nxt: Optional[Token]) -> None:
+        """A number with no noun: one line of a breakdown when a form stands right before or after it."""
         view = self.ctx.view
-        form = st.breakdown_form
-        st.breakdown_form = None
-        if form is None and nxt is not None and nxt.kind == "form" and not view[tok.end : nxt.start].strip():
-            form = nxt.value
+        form_tok, st.breakdown_form = st.breakdown_form, None
+        start, end = tok.start, tok.end
+        if form_tok is not None:
+            start = form_tok.start
+        elif nxt is not None and nxt.kind == "form" and not view[tok.end : nxt.start].strip():
+            form_tok, end = nxt, nxt.end
             st.skip.add(i + 1)
-        if form is not None and (st.has_fig or st.action is not None) and not st.propose:
+        if form_tok is not None and st.action == "discipline_proposed":
+            return  # the forms of a proposal are not decisions
+        if form_tok is not None and form_tok.value and (st.has_fig or st.action is not None):
             assert tok.numeral is not None and tok.numeral.value is not None
-            fig = _Fig(self.body, form, st.last_target or "member", int(tok.numeral.value), tok.start, tok.end, "discipline.breakdown")
-            if nxt is not None and nxt.kind == "form" and (i + 1) in st.skip:
-                fig.end = nxt.end
-            else:
-                fig.start = min(fig.start, self._form_start(tok))
+            fig = _Fig(self.body, form_tok.value, st.last_target or "member", int(tok.numeral.value), start, end,
+                       "discipline.breakdown", tok.numeral)
             self.figs.append(fig)
             self._claim(tok, NumberRole.figure, fig.rule)
+            if st.run:
+                st.run[-1].broken_down = True
             st.last_fig, st.has_fig = fig, True
+            return
+        if form_tok is None and not st.diff and st.clause_action and st.action is not None:
+            self._count_after_noun(st, tok)
             return
         if st.diff and st.has_fig:
             self._claim(tok, NumberRole.difference, "discipline.difference")
 
-    def _form_start(self, tok: Token) -> int:
-        """Start of the form word just before a breakdown number (for the span)."""
+    def _count_after_noun(self, st: _Sentence, tok: Token) -> None:
+        """``Kiểm tra đảng viên khi có dấu hiệu vi phạm: 8``: a bare count after a colon takes
+        the one target noun named between its action and the colon."""
         view = self.ctx.view
-        m = regex.search(r"(\w[\w\s]*?)\s*[:：]?\s*$", view[max(0, tok.start - 40) : tok.start])
-        return max(0, tok.start - 40) + m.start(1) if m else tok.start
+        if st.run and not st.run[-1].rule.startswith(_AFTER_NOUN):
+            return  # counts with their noun after it came first: a bare count is no such pair
+        start = st.run[-1].end if st.run else st.verb_end  # "… tổ chức đảng: 6, đảng viên: 9"
+        if not _LABEL_GAP_END.fullmatch(view, start, tok.start) or not _COUNT_END.match(view, tok.end):
+            return
+        found = targets_in(view, start, tok.start)
+        if not found or len({(t, g) for _, _, t, g in found}) != 1:
+            return
+        noun_start, _, target, generic = found[-1]
+        counted = Token(noun_start, tok.end, "number", target, tok.numeral, generic)
+        if self._accepts(counted, st.action) and st.action is not None:
+            self._emit(st, counted, st.action, _AFTER_NOUN)
 
     def _on_percent(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         if st.last_fig is None:
@@ -357,12 +427,47 @@ class _Reader:
 
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[DisciplineFigure]:
-    out: list[DisciplineFigure] = []
-    for s, e in units(ctx.view[m.start() : m.end()]):
+    found: list[tuple[DisciplineFigure, Optional[Numeral]]] = []
+    view = ctx.view
+    heading: Optional[tuple[Optional[Body], bool]] = None  # of the last heading in capitals
+    title: Optional[tuple[Optional[Body], bool]] = None  # of a title line over the bullets that follow
+    paragraphs = [(m.start() + s, m.start() + e) for s, e in units(view[m.start() : m.end()])]
+    for k, (a, b) in enumerate(paragraphs):
+        line = heading_line(view, a, b)
+        if line is not None and any(n.kind in COUNT_KINDS for n in ctx.numerals_in(bullet_end(view, a), line[1])):
+            line = None  # a headline in capitals stating counts ("UBKT TỈNH KỶ LUẬT 12 ĐẢNG VIÊN")
+        if line is not None:
+            heading, title = _heading_body(ctx, *line), None
+        elif bullet_end(view, a) == a:
+            title = None  # a paragraph of running text ends the bullets of a title
+        if line is None and k + 1 < len(paragraphs) and title_line(view, a, b):
+            nxt = paragraphs[k + 1][0]
+            if bullet_end(view, nxt) > nxt:
+                title = _heading_body(ctx, a, b) or title
         reader = _Reader(ctx, rule)
-        reader.paragraph(m.start() + s, m.start() + e)
-        out.extend(f.to_model(ctx) for f in reader.figs)
-    return out
+        reader.paragraph(a, b, title or heading)
+        found.extend((f.to_model(ctx), f.numeral) for f in reader.figs)
+    out = drop_rounded_restatements(ctx, found, _rounded_key, CATEGORY)
+    return drop_headline_restatements(ctx, out, _restated_key, CATEGORY)
+
+
+def _heading_body(ctx: Context, start: int, end: int) -> Optional[tuple[Optional[Body], bool]]:
+    """The body a heading names (``… CỦA ỦY BAN KIỂM TRA THÀNH ỦY``), as ``(body, is a
+    party body)``, carried to the paragraphs and bullets under it; None when it names
+    none.  In a heading, a body after ``của`` is its owner, not an object.
+
+    A heading in capitals holds until the next one; a title line in running case
+    (``2. Công tác kiểm tra của UBKT Huyện ủy``) holds for the bullet lines right after it."""
+    kinds = [t.value or "" for t in phrase_tokens(ctx, start, end) if t.kind == "body"]
+    return body_of(kinds) if kinds else None
+
+
+def _rounded_key(f: DisciplineFigure) -> tuple:
+    return (f.action, f.target)
+
+
+def _restated_key(f: DisciplineFigure) -> tuple:
+    return (f.action, f.target, f.count)
 
 
 #: The whole text is read paragraph by paragraph (a paragraph: a line and its bullet list).

@@ -32,6 +32,7 @@ _SPACES = regex.compile(r"\s+")
 _DASHES = regex.compile(r"\s*[-–—]\s*")
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The lookup key of a phrase or a matched text: canonical, lower case, tidy spaces."""
     k = canonical(text).lower()
@@ -39,8 +40,36 @@ def key(text: str) -> str:
     return _SPACES.sub(" ", k).strip()
 
 
+@lru_cache(maxsize=None)
+def _variants() -> dict[str, tuple[str, ...]]:
+    """``{standard syllable: its variant spellings}`` (``kỷ`` → ``kỉ``)."""
+    out: dict[str, set[str]] = {}
+    for table in ("spelling_variants", "discipline_spelling"):
+        for r in load_table(table):
+            out.setdefault(canonical(r["standard"]).lower(), set()).add(canonical(r["variant"]).lower())
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def _forms(phrase: str) -> tuple[str, ...]:
-    return phrases_for(phrase)
+    """A phrase, its abbreviations, and its spelling with variant syllables (``kỉ luật``).
+
+    >>> "xem xét xử lí kỉ luật" in _forms("xem xét xử lý kỷ luật")
+    True
+    """
+    forms = set(phrases_for(phrase))
+    variants = _variants()
+    for form in list(forms):
+        spellings = [[form.split(" ")[0]]]
+        for w in form.split(" ")[1:]:
+            spellings.append([w])
+        for options, w in zip(spellings, form.split(" ")):
+            options.extend(variants.get(canonical(w).lower(), ()))
+        combos = [""]
+        for options in spellings:
+            combos = [f"{c} {o}".strip() for c in combos for o in options]
+        forms.update(combos)
+    return tuple(sorted(forms))
 
 
 @lru_cache(maxsize=None)
@@ -77,13 +106,15 @@ def phrases() -> dict[str, tuple[str, str]]:
         add(row["phrase"], "marker", row["marker"], "discipline_markers")
     for row in load_table("membership_actions"):
         MembershipAction(row["action"])
-        k = key(row["phrase"])
-        if out.get(k, ("", ""))[0] not in ("", "stop"):
-            raise LexiconError(f"membership_actions.tsv: {row['phrase']!r} is already {out[k]}")
-        kind = "membership" if row["role"] == "action" else "membership_trailing"
         if row["role"] not in ("action", "trailing"):
             raise LexiconError(f"membership_actions.tsv: unknown role {row['role']!r}")
-        out[k] = (kind, row["action"])
+        kind = "membership" if row["role"] == "action" else "membership_trailing"
+        for form in _forms(row["phrase"]):
+            k = key(form)
+            # a membership word listed as a "stop" of the discipline table is its membership reading
+            if out.get(k, ("", ""))[0] not in ("", "stop"):
+                raise LexiconError(f"membership_actions.tsv: {form!r} is already {out[k]}")
+            out[k] = (kind, row["action"])
     return out
 
 
@@ -94,8 +125,7 @@ def membership_requires() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def token_pattern() -> regex.Pattern:
-    """One pattern for every phrase of the tables, longest first, whole words only."""
+def _token_forms() -> tuple[str, ...]:
     forms: list[str] = []
     for table, col in (
         ("discipline_bodies", "phrase"),
@@ -105,7 +135,40 @@ def token_pattern() -> regex.Pattern:
     ):
         for row in load_table(table):
             forms.extend(_forms(row[col]))
-    return regex.compile(rf"(?<!\w){alternation(forms)}(?!\w)", regex.IGNORECASE | regex.VERSION1)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=None)
+def token_pattern() -> regex.Pattern:
+    """One pattern for every phrase of the tables, longest first, whole words only."""
+    return regex.compile(rf"(?<!\w){alternation(_token_forms())}(?!\w)", regex.IGNORECASE | regex.VERSION1)
+
+
+#: A word as the token pattern sees words (its ``\w``).
+WORD = regex.compile(r"\w+", regex.VERSION1)
+
+
+@lru_cache(maxsize=None)
+def token_patterns_by_first_word() -> Optional[dict[str, regex.Pattern]]:
+    """``{case-folded first word: pattern of the phrases starting with it}``.
+
+    A phrase of :func:`token_pattern` can only start on one of these words, and
+    there the small pattern gives the same match as the whole one (the same
+    alternatives in the same order, less those that cannot match).  None when
+    some phrase does not start with a word character.
+
+    >>> by_word = token_patterns_by_first_word()
+    >>> by_word["kiểm"].match("Kiểm tra, giám sát 3 chi bộ").group()
+    'Kiểm tra, giám sát'
+    """
+    groups: dict[str, list[str]] = {}
+    for form in _token_forms():
+        m = WORD.match(canonical(form))
+        if m is None:
+            return None
+        groups.setdefault(m.group().casefold(), []).append(form)
+    flags = token_pattern().flags
+    return {w: regex.compile(rf"(?<!\w){alternation(forms)}(?!\w)", flags) for w, forms in groups.items()}
 
 
 def phrase_info(text: str) -> Optional[tuple[str, str]]:
@@ -130,6 +193,23 @@ def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
     return pat, table
 
 
+@lru_cache(maxsize=None)
+def _target_search() -> regex.Pattern:
+    pat, _ = _targets()
+    return regex.compile(r"(?<!\w)" + pat.pattern[pat.pattern.index("(?P<noun>"):], pat.flags)
+
+
+def targets_in(view: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """Every target noun in view ``[start, end)``: ``(start, end, target, generic)``.
+
+    >>> v = "Kiểm tra đảng viên khi có dấu hiệu vi phạm: 8"
+    >>> targets_in(v, 8, 44)
+    [(9, 18, 'member', False)]
+    """
+    _, table = _targets()
+    return [(m.start(), m.end(), *table[key(m.group("noun"))]) for m in _target_search().finditer(view, start, end)]
+
+
 def target_after(view: str, pos: int) -> Optional[tuple[int, str, bool]]:
     """The target noun right after view offset ``pos``: ``(end, target, generic)``."""
     pat, table = _targets()
@@ -146,6 +226,23 @@ def _member_nouns() -> regex.Pattern:
     for row in load_table("membership_nouns"):
         forms.extend(_forms(row["noun"]))
     return regex.compile(rf"\s*+(?P<noun>{alternation(forms)})(?!\w)", regex.IGNORECASE | regex.VERSION1)
+
+
+@lru_cache(maxsize=None)
+def _member_noun_label() -> regex.Pattern:
+    pat = _member_nouns()
+    return regex.compile(pat.pattern + r"\s*:\s*", pat.flags)
+
+
+def member_noun_label(view: str, start: int, end: int) -> Optional[int]:
+    """Start of the membership noun when ``[start, end)`` is that noun and a colon
+    (``kết nạp| đảng viên mới: |243``), else None.
+
+    >>> member_noun_label("kết nạp đảng viên mới: 243", 7, 23)
+    8
+    """
+    m = _member_noun_label().fullmatch(view, start, end)
+    return m.start("noun") if m else None
 
 
 def member_noun_after(view: str, pos: int) -> Optional[int]:
@@ -179,3 +276,16 @@ def body_of(kinds: list[str]) -> tuple[Optional[Body], bool]:
     if i_pc is not None:
         return Body.party_committee, party
     return None, party
+
+
+@lru_cache(maxsize=None)
+def connectors(role: str) -> str:
+    """An alternation of the connecting words of ``discipline_connectors.tsv`` with ``role``.
+
+    >>> bool(regex.fullmatch(connectors("join"), "và"))
+    True
+    """
+    words = [r["word"] for r in load_table("discipline_connectors") if r["role"] == role]
+    if not words:
+        raise LexiconError(f"discipline_connectors.tsv has no word with role {role!r}")
+    return alternation(words)

@@ -12,7 +12,8 @@ at most a few figures.  Offsets are view offsets.
 """
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+import bisect
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -31,23 +32,42 @@ def segments(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield from _trimmed(view, pos, end)
 
 
-def pieces(view: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Comma pieces of a segment; brackets cut only when they hold a digit.
+def pieces(
+    view: str, start: int, end: int, protected: Sequence[tuple[int, int]], figures: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Comma pieces of a segment; brackets cut only when they hold a figure.
 
-    ``protected`` lists view ranges (numerals) whose commas never cut.
+    ``protected`` lists view ranges (numerals) whose commas never cut; ``figures`` the
+    ranges of numerals that may be figures (default: any digit), so that ``(giá so sánh
+    2010)`` stays inside the name while ``(giảm 612 hộ)`` is a piece of its own.
     """
+
+    prot = sorted(protected)
+    prot_starts = [a for a, _ in prot]
+    if figures is None:
+        fig_starts = [m.start() for m in _DIGIT.finditer(view, start, end)]
+    else:
+        fig_starts = sorted(a for a, _ in figures)
+
+    def protected_at(p: int) -> bool:
+        i = bisect.bisect_right(prot_starts, p) - 1
+        return i >= 0 and p < prot[i][1]
+
+    def holds_figure(a: int, b: int) -> bool:
+        i = bisect.bisect_left(fig_starts, a)
+        return i < len(fig_starts) and fig_starts[i] < b
+
+    marks = [m for m in _PIECE_CUT.finditer(view, start, end) if not protected_at(m.start())]
+    partner = _bracket_pairs(marks)
     cuts: list[tuple[int, int]] = []
-    for m in _PIECE_CUT.finditer(view, start, end):
+    for m in marks:
         p = m.start()
-        if any(s <= p < e for s, e in protected):
-            continue
         if m.group() in "([":
-            close = _matching(view, p, end)
-            if not _DIGIT.search(view, p, close):
+            if not holds_figure(p, partner.get(p, end)):
                 continue  # (GRDP), (An Giang): part of the name
         elif m.group() in ")]":
-            open_ = view.rfind("(" if m.group() == ")" else "[", start, p)
-            if open_ < 0 or not _DIGIT.search(view, open_, p):
+            open_ = partner.get(p)
+            if open_ is None or not holds_figure(open_, p):
                 continue
         cuts.append((m.start(), m.end()))
     out: list[tuple[int, int]] = []
@@ -70,9 +90,20 @@ def in_brackets(view: str, start: int, pos: int) -> bool:
     return depth > 0
 
 
-def _matching(view: str, p: int, end: int) -> int:
-    close = view.find(")" if view[p] == "(" else "]", p, end)
-    return end if close < 0 else close
+def _bracket_pairs(marks: Sequence[regex.Match]) -> dict[int, int]:
+    """Offsets of matching brackets, both ways, in one pass (nesting allowed)."""
+    pairs: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {"(": [], "[": []}
+    for m in marks:
+        ch = m.group()
+        if ch in stacks:
+            stacks[ch].append(m.start())
+        elif ch in ")]":
+            stack = stacks["(" if ch == ")" else "["]
+            if stack:
+                a = stack.pop()
+                pairs[a], pairs[m.start()] = m.start(), a
+    return pairs
 
 
 def _trimmed(view: str, s: int, e: int) -> Iterator[tuple[int, int]]:

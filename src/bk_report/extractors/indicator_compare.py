@@ -17,27 +17,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 import regex
 
 from ..lexicon import alternation, canonical, load_table
+from .indicator_cues import cue, words
 
 _F = regex.IGNORECASE | regex.VERSION1
+_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Comparison:
     """A comparison read around a numeral (view offsets)."""
 
-    verb: Optional[str]  # up, down, ratio, reach, over, times, share, or None
-    ref: Optional[str]  # plan, period, or None
+    verb: str | None  # up, down, ratio, reach, over, times, share, or None
+    ref: str | None  # plan, period, or None
     start: int  # where the comparison words begin (the verb, or the numeral)
     end: int  # after the reference words (or the numeral)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"verb": {}, "ref": {}}
     for row in load_table("indicator_compare"):
@@ -45,7 +46,7 @@ def _table() -> dict[str, dict[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, regex.Pattern]:
     verbs = alternation(_table()["verb"])
     refs = alternation(_table()["ref"])
@@ -53,19 +54,18 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         # verb [ref] [qualifier] right before the numeral: "tăng 5%", "vượt kế hoạch 7,1%", "tăng hơn 4,1%"
         "before": regex.compile(
-            rf"(?<!\w)(?P<verb>{verbs})(?:\s+(?P<ref>{refs})(?:\s+(?:cùng\s+kỳ|năm\s+trước|kế\s+hoạch|KH|CK))?)?(?:\s+(?:{quals}))?\s*$",
+            rf"(?<!\w)(?P<verb>{verbs})(?:\s+{cue('verb_adverb')})?(?:\s+(?P<ref>{refs})(?:\s+{refs})?)?(?:\s+(?:{quals}))?\s*$",
             _F,
         ),
         "after": regex.compile(rf"\s*(?P<ref>{refs})(?!\w)", _F),
-        "unit_pct": regex.compile(r"\s*(?:lần(?!\w))"),
     }
 
 
 def _key(s: str) -> str:
-    return canonical(regex.sub(r"\s+", " ", s)).lower()
+    return canonical(_SPACES.sub(" ", s)).lower()
 
 
-def read(view: str, start: int, end: int, lo: int, hi: int) -> Optional[Comparison]:
+def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None:
     """The comparison around the numeral at ``view[start:end]``, looking back no further
     than ``lo`` and ahead no further than ``hi``; None if no comparison words are there.
     """
@@ -88,19 +88,23 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Optional[Comparis
     return Comparison(verb, ref, c_start, c_end)
 
 
-_REF_TAIL = regex.compile(r"(?:[^,;:()\d%]|(?<=năm\s|năm\s\s)(?:19|20)\d\d(?!\d))*", _F)
+@cache
+def _ref_tail() -> regex.Pattern:
+    """The words of a reference, up to the next comparison (``… so với tháng trước và tăng 7,5% …``)."""
+    stop = alternation(list(_table()["verb"]) + list(words("connector")))
+    return regex.compile(rf"(?:(?!\s{stop}(?!\w))[^,;:()\d%]|(?<=(?<!\w){cue('period_word')}\s+)(?:19|20)\d\d(?!\d))*", _F)
 
 
 def _reference_end(view: str, pos: int, hi: int) -> int:
     """The end of the reference words (``so với cùng kỳ năm trước``, ``dự toán tỉnh giao``)."""
-    m = _REF_TAIL.match(view, pos, hi)
+    m = _ref_tail().match(view, pos, hi)
     end = m.end() if m else pos
     while end > pos and view[end - 1].isspace():
         end -= 1
     return end
 
 
-def effect(c: Comparison, x: Decimal, percent_figure: bool) -> tuple[Optional[str], Optional[Decimal]]:
+def effect(c: Comparison, x: Decimal, percent_figure: bool) -> tuple[str | None, Decimal | None]:
     """``("plan", value)``, ``("change", value)`` or ``(None, None)`` for a comparison
     with percentage ``x`` attached to a figure (``percent_figure``: the figure is a rate in %).
 

@@ -12,18 +12,19 @@ number belongs to the name (``thành lập mới 07 HTX`` → ``thành lập m�
 Lead(text='giá trị sản xuất nông nghiệp', ended='value')
 >>> clean("toàn huyện đã thành lập mới")
 Lead(text='thành lập mới', ended=None)
->>> clean("Trong năm có thêm")
-Lead(text='', ended='light')
+>>> clean("Lĩnh vực giáo dục có thêm")
+Lead(text='Lĩnh vực giáo dục', ended='light')
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 import regex
 
 from ..lexicon import alternation, canonical, load_table
+from ..numerals import number_words
+from .indicator_cues import cue
 
 _F = regex.IGNORECASE | regex.VERSION1
 
@@ -37,11 +38,11 @@ class Lead:
     """
 
     text: str
-    ended: Optional[str]
+    ended: str | None
     parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rows() -> tuple[dict[str, str], ...]:
     return load_table("indicator_name_trim")
 
@@ -50,7 +51,7 @@ def _words(edge: str, classes: tuple[str, ...]) -> list[str]:
     return [r["phrase"] for r in _rows() if r["class"] in classes and r["edge"] in (edge, "both")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trail_class() -> dict[str, str]:
     out = {}
     for r in _rows():
@@ -59,36 +60,44 @@ def _trail_class() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, regex.Pattern]:
     quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
-    lead = alternation(_words("lead", ("frame", "aspect", "subject", "status", "light")))
+    lead = alternation(_words("lead", ("frame", "aspect", "subject", "status", "light", "value")))
     trail = alternation(list(_trail_class()) + quals)
     admin = alternation(r["phrase"] for r in _rows() if r["class"] == "admin")
     cut = alternation(_words("both", ("cut",)))
     proper = r"\p{Lu}[\p{L}\p{M}'’-]*+"
+    count = rf"(?:\d+|{alternation(number_words())})"
+    frame, month, part = cue("time_prep"), cue("month_word"), cue("part_word")
+    period, future, year = cue("period_word"), cue("future_word"), cue("year_word")
+    # the first words of a qualifier after a number ("trở" of "trở lên"): "lên" there is no verb
+    open_quals = alternation(r["word"].rsplit(" ", 1)[0] for r in load_table("qualifiers") if r["position"] == "after" and " " in r["word"])
     return {
         "lead": regex.compile(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F),
-        "trail": regex.compile(rf"[\s,]*(?<!\w)(?<!trở\s)(?P<w>{trail})[\s,]*$", _F),
+        "trail": regex.compile(rf"[\s,]*(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F),
         "admin_subject": regex.compile(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F),
         "locality": regex.compile(
-            rf"(?:(?:trên\s+địa\s+bàn|của|tại|ở)\s+)?(?:toàn\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
+            rf"(?:(?i:{cue('locality_prep')})\s+)?(?:(?i:{cue('whole')})\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
             regex.VERSION1,
         ),
+        # time phrases: "năm 2023", "giai đoạn 2021-2025", "6 tháng đầu năm", "quý III/2023", "năm tới"
         "time": regex.compile(
-            r"(?:(?:trong|của|cả)\s+)?(?:(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?\s*)?"
-            r"(?:(?:năm|giai\s+đoạn|nhiệm\s+kỳ|niên\s+vụ)\s+)?(?<![\w.,])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\w.,]\d)"
-            r"|(?:trong\s+)?(?<!\w)(?:\d+|sáu|chín|ba)\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?!\w)"
-            r"|(?<!\w)trong\s+năm(?!\s*\d)(?!\w)|(?<!\w)(?:trong\s+)?năm\s+(?:tới|sau)(?!\w)",
+            rf"(?:(?:{frame})\s+)?(?:{count}\s+{month}(?:\s+{part})?\s*)?"
+            rf"(?:{period}\s+)?(?<![\w.,])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\w.,]\d)"
+            rf"|(?:(?:{frame})\s+)?(?<!\w){count}\s+{month}(?:\s+{part})?(?!\w)"
+            rf"|(?<!\w){cue('within')}\s+{year}(?!\s*\d)(?!\w)|(?<!\w)(?:(?:{frame})\s+)?{year}\s+{future}(?!\w)"
+            rf"|(?<!\w){month}\s+(?:[IVX]+|\d{{1,2}})(?:\s*/\s*(?:19|20)\d\d)?(?!\w)(?:\s+{period}\s+(?:19|20)\d\d)?",
             _F,
         ),
+        "brackets": regex.compile(r"\s*\([^()]*\)"),
         "cut": regex.compile(rf"(?<!\bso\s)(?<!\w){cut}(?!\w)", _F),
-        "theo": regex.compile(r"\s*theo\s", _F),
+        "theo": regex.compile(rf"\s*{cue('source')}\s", _F),
         # a heading in capitals glued to the sentence: "MỘT SỐ CHỈ TIÊU CHỦ YẾU Tổng …"
         "heading": regex.compile(r"\s*(?:[\p{Lu}\d][\p{Lu}\p{M}\d&.,–-]*\s+){2,}(?=\p{Lu}\p{Ll})", regex.VERSION1),
         # "toàn huyện" anywhere; "toàn xã hội" (the whole society) is not a commune
-        "subject_any": regex.compile(rf"(?<!\w){alternation(_words('lead', ('subject',)))}(?!\w)(?!\s+hội(?!\w))", _F),
-        "of_admin": regex.compile(rf"\s+của\s+(?:{admin})\s*$", _F),
+        "subject_any": regex.compile(rf"(?<!\w)(?!{cue('not_subject')}(?!\w)){alternation(_words('lead', ('subject',)))}(?!\w)", _F),
+        "of_admin": regex.compile(rf"\s+{cue('locality_prep')}\s+(?:{admin})\s*$", _F),
         "admin_lead": regex.compile(rf"\s*{alternation(r['phrase'] for r in _rows() if r['class'] == 'admin' and r['edge'] == 'lead')}(?=\s)", _F),
         "space": regex.compile(r"\s+"),
         "edge_punct": regex.compile(r"^[\s,;:.–—-]+|[\s,;:–—-]+$"),
@@ -114,8 +123,12 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
         for i in range(a - lo, b - lo):
             removed[i] = True
 
-    for m in pats["time"].finditer(view, lo, hi):
-        drop(m.start(), m.end())
+    times = [(m.start(), m.end()) for m in pats["time"].finditer(view, lo, hi)]
+    for a, b in times:
+        drop(a, b)
+    for m in pats["brackets"].finditer(view, lo, hi):
+        if any(m.start() <= a < m.end() for a, _ in times):
+            drop(m.start(), m.end())  # "(giá so sánh 2010)": a note on the year, not the name
     m = pats["heading"].match(view, lo, hi)
     if m:
         drop(m.start(), m.end())
@@ -151,7 +164,7 @@ def _trim(view: str, idx: list[int], removed: list[bool], lead_edge: bool = True
         where.append(i)
     s = "".join(chars)
     a, b = 0, len(s)
-    ended: Optional[str] = None
+    ended: str | None = None
     for _ in range(16):
         before = (a, b)
         m = pats["edge_punct_lead"].match(s, a, b)

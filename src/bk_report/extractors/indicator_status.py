@@ -17,33 +17,35 @@ year.  A clause about a year later than the report's year is a target too.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 import regex
 
 from ..lexicon import alternation, load_table
 from ..models import Status
+from .indicator_cues import cue
 
 _F = regex.IGNORECASE | regex.VERSION1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, regex.Pattern]:
     rows = load_table("indicator_status")
-    by = lambda st, sc: alternation(r["phrase"] for r in rows if r["status"] == st and r["scope"] == sc)  # noqa: E731
+    # a year after a comparison word is the period compared with, not the clause's frame
+    refs = alternation(r["phrase"] for r in load_table("indicator_compare") if r["role"] == "ref")
+    by = lambda st, sc: alternation(r["phrase"] for r in rows if r["status"] == st and r["scope"] == sc)
     return {
         "estimate": regex.compile(rf"(?<!\w){by('estimate', 'figure')}(?!\w)", _F),
         "target": regex.compile(rf"(?<!\w){by('target', 'sentence')}(?!\w)", _F),
         "plan_year": regex.compile(
-            rf"(?<!\w){by('target', 'plan')}(?:\s+\w+){{0,3}}?\s+(?:năm|đến\s+năm|giai\s+đoạn)\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F
+            rf"(?<!\w){by('target', 'plan')}(?:\s+\w+){{0,3}}?\s+(?:{cue('year_frame')}|{cue('period_word')})\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F
         ),
         # the time frame of a clause: "Năm 2024, …", "đến năm 2025 …", "trong năm 2024 …"
-        "year_frame": regex.compile(r"(?<!so\s+với\s+|so\s+)(?<!\w)(?:năm|đến\s+năm|trong\s+năm)\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
+        "year_frame": regex.compile(rf"(?<!(?<!\w){refs}\s+)(?<!\w){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
     }
 
 
-def status(view: str, sent_start: int, lead_start: int, pos: int, report_year: Optional[int]) -> Status:
+def status(view: str, sent_start: int, lead_start: int, pos: int, report_year: int | None) -> Status:
     """Status of the figure at view offset ``pos``: its lead clause starts at
     ``lead_start`` and its sentence at ``sent_start``.
     """

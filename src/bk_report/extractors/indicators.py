@@ -19,10 +19,9 @@ percentages.  A figure restated in a headline or rounded in a summary is kept on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
-from typing import Optional
+from functools import cache
 
 import regex
 
@@ -35,17 +34,21 @@ from ..scanner import Numeral
 from . import indicator_compare as compare
 from . import indicator_name as naming
 from .indicator_clause import in_brackets, pieces, segments
+from .indicator_cues import cue
 from .indicator_status import status as status_of
 
 _F = regex.IGNORECASE | regex.VERSION1
 CATEGORY = "indicators"
 _CANDIDATES = ("number", "percent", "range", "fraction")
+#: How far (characters) the words of one figure reach: its name before it, the words after
+#: it, the cues of its sentence.  Bounds the work per figure, so long inputs stay linear.
+_REACH = 300
 
 
 # --------------------------------------------------------------------------- data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _nonfigure() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for row in load_table("indicator_nonfigure"):
@@ -53,54 +56,61 @@ def _nonfigure() -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, regex.Pattern]:
     nf = _nonfigure()
     cmp_verbs = alternation(r["phrase"] for r in load_table("indicator_compare") if r["role"] == "verb")
     plan_refs = alternation(r["phrase"] for r in load_table("indicator_compare") if r["role"] == "ref" and r["meaning"] == "plan")
     quals = alternation(r["word"] for r in load_table("qualifiers"))
+    after_quals = alternation(r["word"] for r in load_table("qualifiers") if r["position"] == "after")
     value_verbs = alternation(
         r["phrase"] for r in load_table("indicator_name_trim") if r["class"] in ("value", "status") and r["edge"] != "lead"
     )
     word = r"[\p{L}][\p{L}\p{M}&]*+"
     return {
-        "label": regex.compile(rf"(?<!\w){alternation(nf['label'])}\s*$", _F),
-        "measure": regex.compile(rf"\s*{alternation(nf['measure'])}(?!\w)", _F),
-        "foreign": regex.compile(rf"\s*(?:mới\s+)?{alternation(nf['foreign'])}(?!\w)", _F),
+        "foreign": regex.compile(rf"\s*{alternation(nf['foreign'])}(?!\w)", _F),
         "negation": regex.compile(rf"(?<!\w){alternation(nf['negation'])}(?!\w)", _F),
         "base": regex.compile(rf"(?<!\w){alternation(nf['base'])}\s*$", _F),
         "classifier": regex.compile(rf"{alternation(nf['classifier'])}", _F),
         "visitor": regex.compile(rf"(?<!\w){alternation(nf['visitor'])}(?!\w)", _F),
         # connectors between a figure and a comparison attached to it
-        "gap": regex.compile(r"[\s,;()\[\]]*(?:(?:và|đồng\s+thời|qua\s+đó)\s+)?", _F),
+        "gap": regex.compile(rf"[\s,;()\[\]]*(?:{cue('connector')}\s+)?", _F),
         "noun": regex.compile(rf"\s*(?P<w>{word})", _F),
+        "short_period": regex.compile(rf"(?<!\w){cue('short_period')}(?!\w)", _F),
+        "caption": regex.compile(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F),
+        "threshold_before": regex.compile(rf"(?<!\w){cue('threshold_word')}\s*$", _F),
+        "subject_stop": regex.compile(rf"(?<!\w)(?:{alternation(nf['predicate'])}|{cmp_verbs})(?!\w)", _F),
         "predicate": regex.compile(rf"(?<!\w){alternation(nf['predicate'])}(?!\w)", _F),
-        "frame_start": regex.compile(r"\s*(?:theo|trong(?!\s+đó)|đến|tính|năm|sau|trước|ngoài|bên|nhờ|do)(?!\w)", _F),
+        "frame_start": regex.compile(rf"\s*(?!{cue('parts_intro')}(?!\w)){cue('frame_start')}(?!\w)", _F),
         # where the words naming a counted thing after the number stop
         "after_stop": regex.compile(
-            rf"[,;:()\[\]]|(?<!\w)(?:{cmp_verbs})\s+(?:{quals}\s+)?(?=\d[\d.,]*\s?%|{plan_refs})|(?<!\w)(?:so\s+với|so\s+cùng|do|nhờ|vì|nhằm|để|với|góp\s+phần|giúp|nâng\s+(?:tổng|số|lên)|đưa|trong\s+đó|là|còn)(?!\w)"
-            r"|\s(?:ở|tại)\s+(?:các|những|(?-i:\p{Lu}))|(?<!\w)trên\s+địa\s+bàn(?!\w)",
+            rf"[,;:()\[\]]|(?<!\w)(?:{cmp_verbs})\s+(?:{quals}\s+)?(?=\d[\d.,]*\s?%|{plan_refs})|(?<!\w){cue('name_stop')}(?!\w)"
+            rf"|\s{cue('locative')}\s+(?:{cue('determiner')}|(?-i:\p{{Lu}}))",
             _F,
         ),
-        "and": regex.compile(r"(?<!\w)và(?!\w)", _F),
+        "and": regex.compile(rf"(?<!\w){cue('connector')}(?!\w)", _F),
         "hard_stop": regex.compile(r"[,;:()\[\]]"),
         "per_after_percent": regex.compile(rf"\s*/\s*{alternation([r['word'] for r in load_table('per_denominators')])}(?!\w)", _F),
-        "from_before": regex.compile(r"(?<!\w)từ\s*$", _F),
-        "per_one": regex.compile(r"(?<!\w)(?:trên|mỗi|/)\s*$", _F),
-        "level_after_change": regex.compile(r"[\s,]*(?:và\s+)?(?:chỉ\s+)?(?:còn|đạt|lên|xuống\s+còn|xuống|ở\s+mức)\s*", _F),
-        "to_after": regex.compile(r"\s*(?:xuống|lên|tới|đến)(?:\s+(?:còn|mức))?\s+(?=\d)", _F),
-        "at_least_after": regex.compile(r"(?<!\w)(?:trở\s+lên|trở\s+xuống)(?!\w)", _F),
-        "threshold_tail": regex.compile(rf"\s*(?:trở\s+lên|trở\s+xuống)?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F),
-        "range_join": regex.compile(r"\s*(?:đến|tới|-|–)\s*", _F),
-        "rate_word": regex.compile(r"\s*(?:lệ|trọng|suất|giá)(?!\w)", _F),
-        "of_total": regex.compile(r"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{L}\d]+)?(?P<plan>\s+(?:KH|kế\s+hoạch)(?!\w))?", _F),
+        "from_before": regex.compile(rf"(?<!\w){cue('from_word')}\s*$", _F),
+        "from_word": regex.compile(rf"\s*{cue('from_word')}\s*", _F),
+        "visit_noun": regex.compile(rf"\s*{cue('visit_noun')}\s*", _F),
+        "plan_word": regex.compile(rf"{plan_refs}", _F),
+        "per_one": regex.compile(rf"(?<!\w)(?:{cue('per_one')}|/)\s*$", _F),
+        "level_after_change": regex.compile(rf"[\s,]*(?:{cue('connector')}\s+)?{cue('level_link')}\s*", _F),
+        "to_after": regex.compile(rf"\s*(?P<v>{cue('level_to')}|{cue('range_to')})(?:\s+{cue('level_link')})?\s+(?=\d)", _F),
+        "change_from": regex.compile(rf"(?<!\w){cue('change_verb')}(?:\s+\w+)?\s+{cue('from_word')}\s*$", _F),
+        "at_least_after": regex.compile(rf"(?<!\w){after_quals}(?!\w)", _F),
+        "threshold_tail": regex.compile(rf"\s*(?:{after_quals})?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F),
+        "range_join": regex.compile(rf"\s*(?:{cue('range_to')}|-|–)\s*", _F),
+        "of_total": regex.compile(rf"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{{L}}\d]+)?(?P<plan>\s+{plan_refs}(?!\w))?", _F),
         # "07 xã, phường đạt …": a comma between counted nouns does not end the name
         "noun_comma": regex.compile(rf",\s*(?:{alternation(r['noun'] for r in load_table('counted_nouns'))})(?=\s)[^,;:\d]*(?=[,;:]|$)", _F),
-        "stop_noun": regex.compile(
-            r"(?:và|với|so|là|của|trong|đến|tới|từ|lên|xuống|còn|đạt|tăng|giảm|bằng|vượt|chiếm|cho|theo|thì|mà|nhưng|hoặc|tại|ở|sau|trước|năm|tháng|ngày|quý|đồng|người)$",
-            _F,
-        ),
-        "broken_tail": regex.compile(r"\s\d{1,3}\s?%"),
+        "stop_noun": regex.compile(rf"{cue('noun_stop')}$", _F),
+        "measure_head": regex.compile(rf"\s*{cue('measure_head')}(?!\w)", _F),
+        "level_to": regex.compile(cue("level_to"), _F),
+        "unit_rest": regex.compile(r"\S+\s+(?P<r>[^/]+)"),
+        "word": regex.compile(r"\w+"),
+        "plan_after": regex.compile(rf"\s+{plan_refs}(?!\w)", _F),
         "foreign_lead": regex.compile(rf"(?<!\w){alternation(nf['foreign_lead'])}(?!\w)", _F),
     }
 
@@ -119,16 +129,17 @@ class _Draft:
     name: str
     value: Decimal
     unit: Unit
-    value_high: Optional[Decimal] = None
+    value_high: Decimal | None = None
     qualifier: Qualifier = Qualifier.exact
     status: Status = Status.actual
     kind: Kind = Kind.level
-    of_total: Optional[Decimal] = None
-    plan_percent: Optional[Decimal] = None
-    change_percent: Optional[Decimal] = None
+    of_total: Decimal | None = None
+    plan_percent: Decimal | None = None
+    change_percent: Decimal | None = None
     line: int = 0
     extra: list[Numeral] = field(default_factory=list)
     after_end: int = -1
+    change_rank: int = 0
 
     def model(self, ctx: Context) -> Indicator:
         return Indicator(
@@ -155,71 +166,242 @@ class _Clause:
     seg: tuple[int, int]
     piece: tuple[int, int]
     lead_start: int  # where the figure's own words begin
-    anchor: Optional[object] = None  # the last figure (or foreign numeral) of the segment
+    anchor: object | None = None  # the last figure (or foreign numeral) of the segment
     anchor_end: int = -1
-    lead_end: Optional[int] = None  # where the lead stops early ("giảm từ 5,2% xuống còn 3,8%")
+    lead_end: int | None = None  # where the lead stops early ("giảm từ 5,2% xuống còn 3,8%")
+    label: tuple[int, int] | None = None  # a figureless segment before a colon
 
 
 # --------------------------------------------------------------------- the rules
 
 
-def _is_fraction(m: regex.Match, ctx: Context, n: Numeral) -> bool:
-    return n.kind == "fraction"
+#: The numeral being read and its clause, per document under extraction: productions
+#: get ``(match, ctx, rule)`` like every rule and find the clause here.
+_CURRENT: dict[int, tuple[Numeral, _Clause]] = {}
 
 
-def _produce(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[_Draft]]:
-    """Shared production: the rule's name picks the reading (see ``_read``)."""
-    run = _RUNS.get(id(ctx))
-    if run is None:
+@dataclass(frozen=True)
+class _Outcome:
+    """What a production did with a numeral when it made no figure:
+
+    ``anchor``    not a figure, but comparisons after it attach to it (``pos``: its end)
+    ``attached``  a comparison attached to the figure before it (``pos``: its end)
+    ``earlier``   an earlier level (``giảm từ 5,2% xuống còn 3,8%``): the next lead stops at ``pos``
+    ``consumed``  the numerals ``taken`` belong to this one (a broken number's second half)
+    ``skip``      claimed as part of a name, a share or a difference, or nothing at all
+    """
+
+    what: str
+    pos: int = -1
+    taken: tuple = ()
+
+
+def _near(start: int, pos: int) -> int:
+    """The start of the few words just before ``pos`` (no earlier than ``start``)."""
+    return max(start, pos - 60)
+
+
+def _current(ctx: Context) -> tuple[Numeral, _Clause]:
+    return _CURRENT[id(ctx)]
+
+
+def _broken(m: regex.Match, ctx: Context, rule: Rule):
+    """``6 57%``: a number and a percentage split by a lost comma (a warning, no figure)."""
+    n, _ = _current(ctx)
+    nxt = next((x for x in ctx.numerals_in(n.end, m.end()) if x.kind == "percent"), None)
+    if n.kind != "number" or n.spelled or nxt is None:
         return None
-    n, clause = run["current"]
-    draft = _read(ctx, n, clause, rule.name)
-    return [draft] if draft else None
+    ctx.warn("broken_number", f"broken number {ctx.view[n.start:nxt.end]!r}: a separator looks lost", n.start, nxt.end)
+    return [_Outcome("consumed", taken=(nxt,))]
 
 
-def _shape(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, _F)
+def _misread_scale(m: regex.Match, ctx: Context, rule: Rule):
+    """``Năm 2025, tỷ lệ …``: a number whose scale word is the ``tỷ`` of ``tỷ lệ``."""
+    n, _ = _current(ctx)
+    return [_Outcome("skip")] if n.warning and n.scale else None
 
 
-#: Figure rules in the order they are tried at a numeral; each pattern describes the
-#: numeral's shape from its start.
+def _label(m: regex.Match, ctx: Context, rule: Rule):
+    """A label or grade inside a name (``Chương trình 135``, ``mức độ 2``, quoted names)."""
+    n, clause = _current(ctx)
+    if rule.name == "indicator_quoted" and not _in_quotes(ctx.view, max(clause.piece[0], n.start - _REACH), n.start):
+        return None
+    ctx.claim(n, NumberRole.part_of_name, CATEGORY, rule.name)
+    return [_Outcome("skip")]
+
+
+def _earlier_level(m: regex.Match, ctx: Context, rule: Rule):
+    """``giảm từ 5,2% xuống còn 3,8%``: the earlier level is not a figure."""
+    n, clause = _current(ctx)
+    pats = _patterns()
+    fb = pats["from_before"].search(ctx.view, _near(clause.piece[0], n.start), n.start)
+    to = pats["to_after"].match(ctx.view, _unit_end_of(ctx.view, n)) if fb else None
+    if to and (pats["level_to"].fullmatch(to.group("v")) or pats["change_from"].search(ctx.view, _near(clause.piece[0], n.start), n.start)):
+        ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
+        return [_Outcome("earlier", fb.start())]
+    return None
+
+
+def _per_one(m: regex.Match, ctx: Context, rule: Rule):
+    """``trên 1 ha đất trồng trọt``: a per-unit phrase inside a name."""
+    n, clause = _current(ctx)
+    if n.value == 1 and _patterns()["per_one"].search(ctx.view, _near(clause.piece[0], n.start), n.start) and read_unit(ctx.view, n.end):
+        ctx.claim(n, NumberRole.part_of_name, CATEGORY, rule.name)
+        return [_Outcome("skip")]
+    return None
+
+
+def _level_after_change(m: regex.Match, ctx: Context, rule: Rule):
+    """``giảm 1,5%, còn 4,2%``: the level after a change of the same rate."""
+    n, clause = _current(ctx)
+    anchor = clause.anchor
+    if not (isinstance(anchor, _Draft) and anchor.kind is Kind.change and anchor.unit is Unit.percent and n.percent):
+        return None
+    if not _patterns()["level_after_change"].fullmatch(ctx.view, clause.anchor_end, n.start):
+        return None
+    ctx.claims[anchor.numeral.start].role = NumberRole.qualifier_percent
+    anchor.kind, anchor.change_percent = Kind.level, anchor.value
+    anchor.value, anchor.rule, anchor.end, anchor.numeral = n.value, rule.name, n.end, n
+    ctx.claim(n, NumberRole.figure, CATEGORY, rule.name)
+    return [_Outcome("attached", n.end)]
+
+
+def _comparison(ctx: Context, n: Numeral, clause: _Clause):
+    comp = compare.read(ctx.view, n.start, n.end, clause.lead_start if clause.anchor is None else min(clause.lead_start, clause.anchor_end), min(clause.seg[1], n.end + _REACH))
+    attached = comp is not None and clause.anchor is not None and _adjacent(ctx.view, clause.anchor_end, comp.start if comp.verb else n.start)
+    return comp, attached
+
+
+def _percentage(m: regex.Match, ctx: Context, rule: Rule):
+    """A percentage: a comparison of the figure before it, a share, a change with no
+    level, a percent of plan alone, or a rate in its own right."""
+    n, clause = _current(ctx)
+    if not n.percent:
+        return None
+    return [_percent(ctx, n, clause, *_comparison(ctx, n, clause))]
+
+
+def _quantity(m: regex.Match, ctx: Context, rule: Rule):
+    """A number with its unit or counted noun (fractions and ranges too)."""
+    n, clause = _current(ctx)
+    return [_number(ctx, n, clause, *_comparison(ctx, n, clause))]
+
+
+def _pattern(p: str) -> regex.Pattern:
+    return regex.compile(p, _F)
+
+
+@cache
+def _billion() -> str:
+    """The scale words for 10⁹ (tỷ, tỉ)."""
+    return alternation(r["word"] for r in load_table("scale_words") if r["exponent"] == "9")
+
+
+@cache
+def _lookbehind(role: str) -> regex.Pattern:
+    """A pattern matching at a numeral right after one of the ``role`` words."""
+    return _pattern(rf"(?<=(?<!\w){alternation(_nonfigure()[role])}\s*+)")
+
+
+def _caption(m: regex.Match, ctx: Context, rule: Rule):
+    """Numbers of a photo caption or source line (``Ảnh: … trồng 20 ha bưởi``)."""
+    _, clause = _current(ctx)
+    if _patterns()["caption"].match(ctx.view, clause.sent[0], clause.sent[1]):
+        return [_Outcome("skip")]
+    return None
+
+
+def _rank(m: regex.Match, ctx: Context, rule: Rule):
+    """``xếp thứ 25/63 tỉnh``: a rank is an ordinal, not a figure."""
+    n, _ = _current(ctx)
+    ctx.claim(n, NumberRole.ordinal, CATEGORY, rule.name)
+    return [_Outcome("skip")]
+
+
+def _equivalent(m: regex.Match, ctx: Context, rule: Rule):
+    """``95 triệu đồng, tương đương 3.950 USD``: the figure before, in another unit."""
+    n, clause = _current(ctx)
+    if clause.anchor is None:
+        return None
+    ctx.claim(n, NumberRole.restatement, CATEGORY, rule.name)
+    return [_Outcome("attached", _unit_end_of(ctx.view, n))]
+
+
+@cache
+def _label_pattern() -> regex.Pattern:
+    return _pattern(rf"(?<=(?<!\w){alternation(_nonfigure()['label'])}\s*+)")
+
+
+@cache
+def _measure_pattern() -> regex.Pattern:
+    return _pattern(rf"[^\s]{{1,40}}?(?=\s*{alternation(_nonfigure()['measure'])}(?!\w))")
+
+
+class _LazyPattern:
+    """A pattern built from the data tables on first use (tables load lazily)."""
+
+    def __init__(self, build):
+        self._build = build
+        self._pattern: regex.Pattern | None = None
+
+    def _get(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = self._build()
+        return self._pattern
+
+    def match(self, *args, **kw):
+        return self._get().match(*args, **kw)
+
+    def finditer(self, *args, **kw):
+        return self._get().finditer(*args, **kw)
+
+
+#: The rules tried, in order, at each numeral not yet claimed; each pattern is matched at
+#: the numeral's start, and the first production that does not decline wins.
 RULES: tuple[Rule, ...] = (
-    Rule("indicator_fraction", _shape(r"\d[\d.,]*\s?/\s?\d"), _produce),
-    Rule("indicator_range", _shape(r"\d[\d.,]*\s*%?\s*[-–—]\s*\d"), _produce),
-    Rule("indicator_change", _shape(r"\d[\d.,]*\s?%|\d[\d.,]*(?=\s*lần)"), _produce),
-    Rule("indicator_plan_share", _shape(r"\d[\d.,]*\s?%"), _produce),
-    Rule("indicator_rate", _shape(r"\d[\d.,]*\s?%|\w[\w\s]*phần\s+trăm"), _produce),
-    Rule("indicator_quantity", _shape(r"\d|\w"), _produce),
+    Rule("indicator_broken", _pattern(r"\d++\s\d{1,3}\s?%"), _broken),
+    Rule("indicator_misread_scale", _LazyPattern(lambda: _pattern(rf"\d[\d.,]*,\s*+{_billion()}\s+{cue('rate_noun')}(?!\w)")), _misread_scale),
+    Rule("indicator_caption", _pattern(r"(?=\w)"), _caption),
+    Rule("indicator_rank", _LazyPattern(lambda: _lookbehind("rank")), _rank),
+    Rule("indicator_equivalent", _LazyPattern(lambda: _lookbehind("equivalent")), _equivalent),
+    Rule("indicator_quoted", _pattern(r"(?=\w)"), _label),
+    Rule("indicator_label", _LazyPattern(_label_pattern), _label),
+    Rule("indicator_threshold", _LazyPattern(_measure_pattern), _label),
+    Rule("indicator_earlier_level", _LazyPattern(lambda: _pattern(rf"(?<=(?<!\w){cue('from_word')}\s*+)")), _earlier_level),
+    Rule("indicator_per_unit", _LazyPattern(lambda: _pattern(rf"(?<=(?<!\w)(?:{cue('per_one')}|/)\s*+)1(?!\d)")), _per_one),
+    Rule("indicator_level_after_change", _pattern(r"\d[\d.,]*\s?%"), _level_after_change),
+    Rule("indicator_percentage", _pattern(r"(?=\w)"), _percentage),
+    Rule("indicator_quantity", _pattern(r"(?=\w)"), _quantity),
 )
-
-_RUNS: dict[int, dict] = {}
 
 
 def extract(ctx: Context) -> list[Indicator]:
     """Indicators of the document, in text order."""
-    _RUNS[id(ctx)] = {"current": None, "drafts": []}
-    try:
-        drafts: list[_Draft] = []
-        view = ctx.view
-        for line, (s0, s1) in enumerate(sentences(view)):
-            for g0, g1 in segments(view, s0, s1):
-                drafts.extend(_segment(ctx, (s0, s1), (g0, g1), line))
-        drafts = _dedupe(ctx, drafts)
-        return [d.model(ctx) for d in drafts]
-    finally:
-        _RUNS.pop(id(ctx), None)
+    drafts: list[_Draft] = []
+    view = ctx.view
+    for line, (s0, s1) in enumerate(sentences(view)):
+        label: tuple[int, int] | None = None
+        for g0, g1 in segments(view, s0, s1):
+            drafts.extend(_segment(ctx, (s0, s1), (g0, g1), line, label))
+            # "Tổng giá trị sản xuất: 5.000 tỷ đồng": a figureless segment before a colon names the next
+            figureless = not any(n.kind in _CANDIDATES for n in ctx.numerals_in(g0, g1))
+            label = (g0, g1) if figureless and view[g1 : g1 + 2].lstrip().startswith(":") else None
+    drafts = _dedupe(ctx, drafts)
+    return [d.model(ctx) for d in drafts]
 
 
-def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: int) -> list[_Draft]:
+def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: int, label: tuple[int, int] | None = None) -> list[_Draft]:
     view = ctx.view
     nums = ctx.numerals_in(*seg)
-    ps = pieces(view, seg[0], seg[1], [(n.start, n.end) for n in nums])
+    figures = [(n.start, n.end) for n in nums if n.kind in _CANDIDATES and not _bare_year(view, n)]
+    ps = pieces(view, seg[0], seg[1], [(n.start, n.end) for n in nums], figures)
     out: list[_Draft] = []
-    anchor: Optional[object] = None
+    anchor: object | None = None
     anchor_end = -1
     consumed: set[int] = set()
-    lead_end: Optional[int] = None
-    open_start: Optional[int] = None  # start of figureless pieces that may open a name
+    lead_end: int | None = None
+    open_start: int | None = None  # start of figureless pieces that may open a name
+    subject: tuple[int, int] | None = None  # the figureless piece just before, as a fallback name
     for p0, p1 in ps:
         lead_start = p0
         if open_start is not None and _mergeable(view, open_start, p0, p1, ctx):
@@ -235,7 +417,8 @@ def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: in
                 anchor, anchor_end = n, _anchor_end(ctx, n, p1)
                 lead_start = anchor_end
                 continue
-            clause = _Clause(sent, seg, (p0, p1), lead_start, anchor, anchor_end, lead_end)
+            fallback = (label if not out else None) or (subject if lead_start == p0 else None)
+            clause = _Clause(sent, seg, (p0, p1), lead_start, anchor, anchor_end, lead_end, fallback)
             lead_end = None
             result = _offer(ctx, n, clause)
             if isinstance(result, _Draft):
@@ -245,23 +428,29 @@ def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: in
                     consumed.add(x.start)
                 anchor, anchor_end = result, max(result.end, result.after_end)
                 lead_start = anchor_end
-            elif result == "anchor":
+            elif result is None or result.what == "skip":
+                continue
+            elif result.what == "anchor":
                 anchor, anchor_end = n, _anchor_end(ctx, n, p1)
                 lead_start = anchor_end
-            elif isinstance(result, tuple) and result[0] == "earlier":
-                lead_end = result[1]
-                continue
-            elif isinstance(result, tuple) and result[0] == "attached":
-                anchor_end = max(anchor_end, result[1])
+            elif result.what == "earlier":
+                lead_end = result.pos
+            elif result.what == "attached":
+                anchor_end = max(anchor_end, result.pos)
                 lead_start = anchor_end
-            elif isinstance(result, tuple):  # ("consumed", numerals)
-                for x in result[1]:
-                    consumed.add(x.start)
+            elif result.what == "consumed":
+                consumed.update(x.start for x in result.taken)
         if had_numeral or not _may_open_name(ctx, p0, p1):
             open_start = None
         elif open_start is None:
             open_start = p0
+        subject = None if had_numeral else _subject(ctx, p0, p1)
     return out
+
+
+def _bare_year(view: str, n: Numeral) -> bool:
+    """A four-digit number 1900-2100 with no unit (``giá so sánh 2010``): a year, not a figure."""
+    return n.kind == "number" and n.text.isdigit() and len(n.text) == 4 and 1900 <= n.value <= 2100 and read_unit(view, n.end) is None
 
 
 def _may_open_name(ctx: Context, p0: int, p1: int) -> bool:
@@ -273,19 +462,26 @@ def _may_open_name(ctx: Context, p0: int, p1: int) -> bool:
     return len(text.split()) <= 6 and not _patterns()["frame_start"].match(text)
 
 
+def _subject(ctx: Context, p0: int, p1: int) -> tuple[int, int] | None:
+    """A figureless piece that may name the figure of the next piece when that one has no
+    words of its own (``Khách du lịch đến tỉnh tăng mạnh, đạt 1,2 triệu lượt``): up to its
+    first predicate word."""
+    if any(n.kind in ("year", "date", "period") for n in ctx.numerals_in(p0, p1)):
+        return None
+    if _patterns()["frame_start"].match(ctx.view, p0, p1):
+        return None
+    m = _patterns()["subject_stop"].search(ctx.view, p0, p1)
+    end = m.start() if m else p1
+    return (p0, end) if end > p0 else None
+
+
 def _mergeable(view: str, open_start: int, p0: int, p1: int, ctx: Context) -> bool:
     """Whether figureless pieces before ``p0`` belong to the name in this piece
     (``Toàn huyện đã nhựa hóa, bê tông hóa 45,6 km đường``; ``giá trị sản xuất nông,
     lâm nghiệp và thủy sản``), not a statement of their own (``Kinh tế tiếp tục phát
     triển, thu ngân sách đạt …``)."""
     before = view[open_start:p0]
-    if len(before.split()) > 6:
-        return False
-    first = ctx.numerals_in(p0, p1)
-    own = view[p0 : first[0].start] if first else view[p0:p1]
-    if len(naming.clean(own).text.split()) <= 3:
-        return True
-    return not _patterns()["predicate"].search(before)
+    return len(before.split()) <= 6 and not _patterns()["predicate"].search(before)
 
 
 def _unit_end_of(view: str, n: Numeral) -> int:
@@ -298,55 +494,25 @@ def _unit_end_of(view: str, n: Numeral) -> int:
 def _anchor_end(ctx: Context, n: Numeral, end: int) -> int:
     """End of a numeral that is not a figure here, with its noun and the words after it."""
     um = read_unit(ctx.view, n.end)
-    return _after_end(ctx, um.end if um else n.end, end)
+    start = um.end if um else n.end
+    stop = _patterns()["hard_stop"].search(ctx.view, start, min(end, start + _REACH // 3))
+    return stop.start() if stop else start
 
 
 def _offer(ctx: Context, n: Numeral, clause: _Clause):
-    """Run the rules at numeral ``n``: a draft, ``"anchor"`` (not a figure, but
-    comparisons after it attach to it), ``("consumed", [...])`` or None."""
-    view = ctx.view
-    pats = _patterns()
-    # a broken number the scanner did not see: "6 57%"
-    if n.kind == "number" and not n.spelled and pats["broken_tail"].match(view, n.end):
-        nxt = ctx.numeral_at(n.end + 1) or ctx.numeral_at(n.end + 1 + (view[n.end + 1] == " "))
-        if nxt is not None and nxt.kind == "percent":
-            ctx.warn("broken_number", f"broken number {view[n.start:nxt.end]!r}: a separator looks lost", n.start, nxt.end)
-            return ("consumed", [nxt])
-    # "Năm 2025, tỷ lệ …": the scanner took "tỷ" of "tỷ lệ" for a scale word
-    if n.warning and n.scale and pats["rate_word"].match(view, n.end):
+    """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None."""
+    _CURRENT[id(ctx)] = (n, clause)
+    try:
+        for rule in RULES:
+            m = rule.pattern.match(ctx.view, n.start)
+            if m is None:
+                continue
+            out = rule.production(m, ctx, rule)
+            if out is not None:
+                return out[0] if out else None
         return None
-    # numbers inside quotes, labels and thresholds are part of a name
-    if _in_quotes(view, clause.piece[0], n.start) or pats["label"].search(view, clause.piece[0], n.start):
-        ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_label")
-        return None
-    if pats["measure"].match(view, n.end):
-        ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
-        return None
-    # "giảm từ 5,2% xuống còn 3,8%": the earlier level is not a figure
-    fb = pats["from_before"].search(view, clause.piece[0], n.start)
-    if fb and pats["to_after"].match(view, _unit_end_of(view, n)):
-        ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_earlier_level")
-        return ("earlier", fb.start())
-    # "trên 1 ha đất trồng trọt": a per-unit phrase inside a name
-    if n.value == 1 and pats["per_one"].search(view, clause.piece[0], n.start) and read_unit(view, n.end) is not None:
-        ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
-        return None
-    # "giảm 1,5%, còn 4,2%": the level after a change of the same indicator
-    anchor = clause.anchor
-    if isinstance(anchor, _Draft) and anchor.kind is Kind.change and anchor.unit is Unit.percent and n.percent:
-        if pats["level_after_change"].fullmatch(view, clause.anchor_end, n.start):
-            anchor.kind, anchor.change_percent = Kind.level, anchor.value
-            anchor.value, anchor.rule = n.value, "indicator_rate"
-            anchor.end = n.end
-            ctx.claim(n, NumberRole.figure, CATEGORY, "indicator_rate")
-            ctx.claims[anchor.numeral.start].role = NumberRole.qualifier_percent
-            anchor.numeral = n
-            return ("attached", n.end)
-    comp = compare.read(view, n.start, n.end, clause.lead_start if clause.anchor is None else min(clause.lead_start, clause.anchor_end), clause.seg[1])
-    attached = comp is not None and clause.anchor is not None and _adjacent(view, clause.anchor_end, comp.start if comp.verb else n.start)
-    if n.percent:
-        return _percent(ctx, n, clause, comp, attached)
-    return _number(ctx, n, clause, comp, attached)
+    finally:
+        _CURRENT.pop(id(ctx), None)
 
 
 def _in_quotes(view: str, start: int, pos: int) -> bool:
@@ -355,7 +521,7 @@ def _in_quotes(view: str, start: int, pos: int) -> bool:
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
-def _range_partner(ctx: Context, n: Numeral, end: int) -> Optional[Numeral]:
+def _range_partner(ctx: Context, n: Numeral, end: int) -> Numeral | None:
     """The upper end of a range written with words or a spaced dash (``5.200 đến 5.500``)."""
     if n.kind != "number":
         return None
@@ -363,6 +529,15 @@ def _range_partner(ctx: Context, n: Numeral, end: int) -> Optional[Numeral]:
         if x.kind == "number" and _patterns()["range_join"].fullmatch(ctx.view, n.end, x.start) and not ctx.claimed(x):
             return x
     return None
+
+
+def _period_rank(text: str) -> int:
+    """How standard a comparison period is: against the same period of last year (2)
+    rather than the month or quarter before (1) (``tăng 0,9% so với tháng trước và
+    tăng 7,5% so với cùng kỳ năm trước``: the change is 7,5%)."""
+    if _patterns()["short_period"].search(text):
+        return 1
+    return 2
 
 
 def _adjacent(view: str, end: int, start: int) -> bool:
@@ -381,11 +556,13 @@ def _percent(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
             which, val = compare.effect(comp, n.value, percent_figure=anchor.unit is Unit.percent)
             if which == "plan" and anchor.plan_percent is None:
                 anchor.plan_percent = val
-            elif which == "change" and anchor.change_percent is None and anchor.kind is Kind.level:
-                anchor.change_percent = val
+            elif which == "change" and anchor.kind is Kind.level:
+                rank = _period_rank(view[comp.start : comp.end])
+                if anchor.change_percent is None or rank > anchor.change_rank:
+                    anchor.change_percent, anchor.change_rank = val, rank
         ctx.claim(n, role, CATEGORY, "indicator_comparison")
-        return ("attached", max(comp.end, n.end))
-    if anchor is not None and comp is None and _adjacent(view, clause.anchor_end, n.start) and in_brackets(view, clause.seg[0], n.start):
+        return _Outcome("attached", max(comp.end, n.end))
+    if anchor is not None and comp is None and _adjacent(view, clause.anchor_end, n.start) and in_brackets(view, max(clause.seg[0], n.start - _REACH), n.start):
         ctx.claim(n, NumberRole.share, CATEGORY, "indicator_share")  # "khiển trách 187 (58,3%)"
         return None
     if comp is not None and comp.verb == "share":
@@ -408,49 +585,49 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
     pats = _patterns()
     um = read_unit(view, n.end)
     unit_end = um.end if um else n.end
-    if pats["base"].search(view, clause.piece[0], n.start):
+    if pats["base"].search(view, _near(clause.piece[0], n.start), n.start):
         ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_difference")
-        return "anchor"
-    if comp is not None and comp.verb == "times":
-        if um is not None and um.unit is Unit.times:
-            if attached:
-                if isinstance(clause.anchor, _Draft) and clause.anchor.change_percent is None:
-                    clause.anchor.change_percent = (n.value - 1) * 100
-                ctx.claim(n, NumberRole.qualifier_percent, CATEGORY, "indicator_comparison")
-                return ("attached", max(comp.end, um.end))
-            return _build(ctx, n, clause, "indicator_change", comp=comp, um=um)
+        return _Outcome("anchor")
+    if comp is not None and comp.verb == "times" and um is not None and um.unit is Unit.times:
+        if attached:
+            if isinstance(clause.anchor, _Draft) and clause.anchor.change_percent is None:
+                clause.anchor.change_percent = (n.value - 1) * 100
+            ctx.claim(n, NumberRole.qualifier_percent, CATEGORY, "indicator_comparison")
+            return _Outcome("attached", max(comp.end, um.end))
+        return _build(ctx, n, clause, "indicator_change", comp=comp, um=um)
     if comp is not None and comp.verb in ("up", "down"):
-        ref_after = compare.read(view, unit_end, unit_end, unit_end, clause.seg[1])
+        ref_after = compare.read(view, unit_end, unit_end, unit_end, min(clause.seg[1], unit_end + _REACH))
         if attached or (ref_after is not None and ref_after.ref == "period"):
             ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_difference")
-            return "anchor"
+            return _Outcome("anchor")
     if n.spelled and (um is None or (um.unit is Unit.count and canonical(n.text).lower() == "năm")):
         return None
     if pats["foreign"].match(view, n.end) or (um is not None and pats["foreign"].match(view, um.end)):
-        return "anchor"
-    if pats["foreign_lead"].search(view, clause.lead_start, n.start):
-        return "anchor"
-    if pats["negation"].search(view, clause.lead_start, n.start):
+        return _Outcome("anchor")
+    if pats["foreign_lead"].search(view, max(clause.lead_start, n.start - _REACH), n.start):
+        return _Outcome("anchor")
+    if pats["negation"].search(view, max(clause.lead_start, n.start - _REACH), n.start):
         ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
         return None
     if um is None and _range_partner(ctx, n, clause.piece[1]) is None:
         nm = pats["noun"].match(view, n.end)
-        if nm is None or pats["stop_noun"].match(nm.group("w")) or n.kind == "range" and False:
-            return "anchor"
+        if nm is None or pats["stop_noun"].match(nm.group("w")):
+            return _Outcome("anchor")
     # a threshold inside the name: "đạt 100 triệu đồng/ha trở lên thực hiện được 230ha"
     nxt = [x for x in ctx.numerals_in(unit_end, clause.piece[1]) if x.kind in _CANDIDATES]
-    if nxt and um is not None and ("/" in view[um.start : um.end] or pats["at_least_after"].match(view.strip() and view, unit_end + 1)):
-        if pats["threshold_tail"].match(view[unit_end : nxt[0].start]):
-            ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
-            return None
+    rate_like = um is not None and ("/" in view[um.start : um.end] or read_qualifier_after(view, unit_end) is not None)
+    if nxt and rate_like and pats["threshold_tail"].match(view[unit_end : nxt[0].start]):
+        ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
+        return None
     rule = "indicator_fraction" if n.kind == "fraction" else "indicator_range" if n.kind == "range" else "indicator_quantity"
-    return _build(ctx, n, clause, rule, comp=None, um=um)
+    over = comp if comp is not None and comp.verb == "over" and comp.ref is None and not attached else None
+    return _build(ctx, n, clause, rule, comp=over, um=um)
 
 
-def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) -> Optional[_Draft]:
+def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) -> _Draft | None:
     view = ctx.view
     pats = _patterns()
-    p0, p1 = clause.piece
+    p1 = clause.piece[1]
     value, high = n.value, n.value_high
     extra: list[Numeral] = []
     # qualifier before
@@ -462,6 +639,8 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     if qb is not None and qb[1] >= clause.lead_start:
         qualifier = qb[0]
         head = min(head, qb[1])
+    elif comp is not None and comp.verb == "over" and not n.percent and rule == "indicator_quantity":
+        qualifier = Qualifier.more_than  # "Thu ngân sách vượt 4.000 tỷ đồng"
     # unit
     if n.percent:
         unit, factor, unit_end, noun = Unit.percent, Decimal(1), n.end, ""
@@ -490,18 +669,19 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
             extra.append(x)
             if um2 is not None and not n.percent:
                 unit, factor, unit_end, noun = um2.unit, um2.factor, um2.end, view[um2.start : um2.end]
-            if qualifier is Qualifier.at_least and view[qb[1] : qb[1] + 2].lower() == "từ":
+            if qualifier is Qualifier.at_least and pats["from_word"].fullmatch(view, qb[1], n.start):
                 qualifier = Qualifier.exact
     of_total = n.denominator if n.kind == "fraction" else None
     if of_total is not None:
-        mp = regex.compile(r"\s+(?:KH|kế\s+hoạch)(?!\w)").match(view, unit_end)
+        mp = pats["plan_after"].match(view, unit_end)
         unit_end = mp.end() if mp else unit_end
     if of_total is None and not n.percent:
         mo = pats["of_total"].match(view, unit_end)
-        if mo is not None and (mo.group("u") is None or read_unit(view, mo.start("u")) is not None or mo.group("u") in ("KH",)):
+        plan_u = mo is not None and mo.group("u") is not None and pats["plan_word"].fullmatch(mo.group("u"))
+        if mo is not None and (mo.group("u") is None or read_unit(view, mo.start("u")) is not None or plan_u):
             try:
                 of_total = parse_number(mo.group("d")) * factor
-                unit_end = mo.end("d") if mo.group("u") is None or mo.group("u") == "KH" else mo.end("u")
+                unit_end = mo.end("d") if mo.group("u") is None or plan_u else mo.end("u")
                 unit_end = mo.end("plan") if mo.group("plan") else unit_end
             except Exception:  # noqa: BLE001 - not a number after all
                 of_total = None
@@ -512,29 +692,33 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     qa = read_qualifier_after(view, unit_end)
     if qa is not None:
         qualifier, after_start = qa[0], qa[1]
-    elif qualifier is Qualifier.at_least and qb is not None and view[qb[1] : n.start].strip().lower() == "từ":
+    elif qualifier is Qualifier.at_least and qb is not None and pats["from_word"].fullmatch(view, qb[1], n.start):
         qualifier = Qualifier.exact  # "từ" alone: a starting point, unless "trở lên" follows
     after_end = _after_end(ctx, after_start, clause.seg[1])
     after = view[after_start:after_end]
     tail_q = pats["at_least_after"].search(after)
     if tail_q is not None and not ctx.numerals_in(after_start, after_start + tail_q.start()):
-        if qb is not None and view[qb[1] : n.start].strip().lower() == "từ":
-            qualifier = Qualifier.at_least if "lên" in tail_q.group() else Qualifier.at_most
+        if qb is not None and pats["from_word"].fullmatch(view, qb[1], n.start):
+            qualifier = read_qualifier_after(view, after_start + tail_q.start())[0]
         after = after[: tail_q.start()]
-    elif qualifier is Qualifier.exact and qb is None and tail_q is None:
-        pass
     # numerals inside the name after the figure are part of it: "OCOP 3 sao", "mức độ 2"
     for x in ctx.numerals_in(after_start, after_start + len(after)):
         ctx.claim(x, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
         extra.append(x)
     # name
-    lead = naming.clean_range(view, clause.lead_start, min(head, clause.lead_end or head))
+    lead = naming.clean_range(view, max(clause.lead_start, head - _REACH), min(head, clause.lead_end or head))
+    label = None
+    if not lead.text and clause.label is not None:
+        label = naming.clean_range(view, *clause.label)
     after_lead = naming.clean_range(view, after_start, after_start + len(after), lead_edge=False) if after.strip() else None
     noun_range = (um.start, um.end) if um is not None and not n.percent else None
     name = _name(ctx, lead, unit, noun_range, after_lead, fraction=n.kind == "fraction")
+    if label is not None and label.text and len(name.split()) <= 1:
+        name = naming.render(label.parts, lambda a, b: ctx.span(a, b).text)  # "Số lao động …: 1.200 người"
     if not name:
-        return None
-    if unit is Unit.count and um is not None and regex.fullmatch(r"lượt", um.noun.strip(), _F) and pats["visitor"].search(canonical(name)):
+        return _Outcome("anchor")
+    name = _inherit(ctx, name, clause.anchor)
+    if unit is Unit.count and um is not None and pats["visit_noun"].fullmatch(um.noun) and pats["visitor"].search(canonical(name)):
         unit = Unit.person
     kind = Kind.level
     if rule == "indicator_change" and comp is not None:
@@ -544,7 +728,7 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
             high = -high if high is not None else None
         elif comp.verb == "ratio":
             value = value - 100
-    st = status_of(view, clause.sent[0], clause.lead_start, n.start, ctx.year)
+    st = status_of(view, max(clause.sent[0], n.start - 2 * _REACH), max(clause.lead_start, n.start - _REACH), n.start, ctx.year)
     end = max(unit_end, n.end)
     if unit is Unit.count and not noun:
         nm = pats["noun"].match(view, n.end)
@@ -575,33 +759,51 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     return draft
 
 
+def _inherit(ctx: Context, name: str, anchor: object) -> str:
+    """A bare measure word takes the subject of the figure before it: ``diện tích nuôi cá
+    tra 312 ha, sản lượng 96.800 tấn`` names the second ``sản lượng nuôi cá tra``."""
+    pats = _patterns()
+    if not isinstance(anchor, _Draft) or not pats["measure_head"].fullmatch(canonical(name).strip()):
+        return name
+    prev = pats["measure_head"].match(canonical(anchor.name))
+    if prev is None or prev.end() >= len(anchor.name) or canonical(anchor.name[: prev.end()]).lower() == canonical(name).strip().lower():
+        return name
+    return naming.join(name, anchor.name[prev.end() :])
+
+
 def _after_end(ctx: Context, start: int, end: int) -> int:
     """Where the words after a figure that name what it counts stop."""
     view = ctx.view
     pats = _patterns()
+    end = limit = min(end, start + _REACH // 2)
     for m in pats["and"].finditer(view, start, end):
         stop = pats["hard_stop"].search(view, m.end(), end)
         if any(x.kind in _CANDIDATES for x in ctx.numerals_in(m.end(), stop.start() if stop else end)):
             end = m.start()  # "7 HTX và 21 tổ hợp tác": the next figure starts
+            break
+    for x in ctx.numerals_in(start, end):
+        if x.kind not in _CANDIDATES:
+            continue
+        inside = pats["threshold_before"].search(view, max(start, x.start - 20), x.start) or _label_pattern().match(view, x.start) or _measure_pattern().match(view, x.start)
+        if not inside:
+            end = x.start  # "hỗ trợ 350 triệu đồng cho 7 hộ": the next figure starts
             break
     pos = start
     while True:
         m = pats["after_stop"].search(view, pos, end)
         if m is None:
             return end
-        if m.group() == "," and pos == start or m.group() == ",":
-            c = pats["noun_comma"].match(view, m.start(), end)
-            if c is not None:
-                pos = m.end()
-                continue
+        if m.group() == "," and pats["noun_comma"].match(view, m.start(), limit):
+            pos = m.end()
+            continue
         return m.start()
 
 
-def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after: Optional[naming.Lead], fraction: bool) -> str:
+def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after: naming.Lead | None, fraction: bool) -> str:
     """The indicator name: the cleaned lead, then the counted noun and the words after it
     when they say what is counted (``thành lập mới 07 HTX`` → ``thành lập mới HTX``)."""
     pats = _patterns()
-    text_of = lambda a, b: ctx.span(a, b).text  # noqa: E731
+    text_of = lambda a, b: ctx.span(a, b).text
     lead_text = naming.render(lead.parts, text_of)
     after_text = naming.render(after.parts, text_of) if after is not None else ""
     noun = ""
@@ -615,14 +817,14 @@ def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after: Option
                 noun = text_of(a, b)
         else:
             # "45,6 km đường …": the words after the unit symbol belong to the name
-            rest = regex.match(r"\S+\s+(?P<r>[^/]+)", view_noun)
+            rest = pats["unit_rest"].match(view_noun)
             noun = text_of(a + rest.start("r"), a + rest.end("r")) if rest and unit is not Unit.times else ""
     if noun and canonical(noun.strip()).lower() in canonical(lead_text).lower():
         noun = ""
     if noun and "/" in noun and not fraction:
         noun = ""  # "285 người/km2": a unit with its denominator, not what is counted
     if not lead_text or lead.ended == "light":
-        return naming.join(noun, after_text)
+        return naming.join(noun, after_text) or lead_text
     if fraction:
         return naming.join(lead_text, noun, after_text)
     if lead.ended in ("value", "prep", "status"):
@@ -634,39 +836,53 @@ def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after: Option
 
 
 def _dedupe(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
-    """Drop a figure restated in a headline or summary, exactly or rounded."""
+    """Drop a figure restated in a headline or summary, exactly or rounded.
+
+    Figures are compared within their (unit, kind) and with the last few hundred of
+    those only, so that a long text stays linear."""
     keep: list[_Draft] = []
+    buckets: dict[tuple[Unit, Kind], list[int]] = {}
     for d in drafts:
-        twin = next((k for k in keep if _same(k, d)), None)
-        if twin is None:
+        slots = buckets.setdefault((d.unit, d.kind), [])
+        slot = next((i for i in reversed(slots[-_TWINS:]) if _same(keep[i], d)), None)
+        if slot is None:
+            slots.append(len(keep))
             keep.append(d)
             continue
+        twin = keep[slot]
         if _rounded(d, twin) and not _rounded(twin, d):
             ctx.claims[d.numeral.start].role = NumberRole.restatement
             continue
         if _rounded(twin, d) and not _rounded(d, twin):
-            keep[keep.index(twin)] = d
+            keep[slot] = d
             ctx.claims[twin.numeral.start].role = NumberRole.restatement
             continue
         if twin.value == d.value and twin.line != d.line:
             ctx.claims[d.numeral.start].role = NumberRole.restatement
             continue
+        slots.append(len(keep))
         keep.append(d)
     return keep
 
 
+#: How many earlier figures of the same unit and kind a figure is compared with.
+_TWINS = 200
+
+
 def _words(s: str) -> set[str]:
-    return {w for w in regex.findall(r"\w+", canonical(s).lower())}
+    return set(_patterns()["word"].findall(canonical(s).lower()))
 
 
 def _same(a: _Draft, b: _Draft) -> bool:
-    """Same indicator: same unit, status and kind, and names sharing most words."""
-    if a.unit is not b.unit or a.kind is not b.kind or a.status is not b.status:
+    """Same indicator: same unit and kind, names sharing most words, and the same value
+    with the same status, or one a rounding of the other (a headline often drops "ước",
+    but a target is never a restatement of a result)."""
+    if a.unit is not b.unit or a.kind is not b.kind or (Status.target in (a.status, b.status) and a.status is not b.status):
         return False
     wa, wb = _words(a.name), _words(b.name)
-    if not wa or not wb:
+    if not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) < 0.75:
         return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.75 and (_rounded(a, b) or _rounded(b, a) or a.value == b.value)
+    return _rounded(a, b) or _rounded(b, a) or (a.value == b.value and a.status is b.status)
 
 
 def _rounded(a: _Draft, b: _Draft) -> bool:

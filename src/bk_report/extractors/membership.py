@@ -22,12 +22,15 @@ import regex
 
 from ..models import MembershipAction, MembershipFigure, NumberRole
 from ..rules import Context, Rule, sentences
-from .discipline_lexicon import key, member_noun_after, membership_requires
-from .discipline_scan import Token, tokenize, units
+from ..scanner import Numeral
+from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires
+from .discipline_scan import Token, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens, tokenize, units
 
 CATEGORY = "membership"
+#: A figure and the numeral it was read from.
+_Found = tuple[MembershipFigure, Numeral]
 _DISCIPLINE_KINDS = frozenset({"action", "form", "trailing", "stop"})
-_CLAUSE_HEAD = regex.compile(r"[\s,]*(?:(?:và|với|cùng)\s+)?", regex.VERSION1)
+_CLAUSE_HEAD = regex.compile(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 class _State:
@@ -44,8 +47,9 @@ class _State:
         self.pending: list[tuple[Token, int]] = []
         self.carried: Optional[str] = None
         self.clause_start = 0
+        self.action_end = 0
 
-    def end_clause(self, ctx: Context, out: list[MembershipFigure]) -> None:
+    def end_clause(self, ctx: Context, out: list[_Found]) -> None:
         """Counts read before any action of their clause take the action carried from before."""
         if self.pending and self.carried is not None and not self.passive:
             for p, noun_end in self.pending:
@@ -58,13 +62,13 @@ class _State:
         self.pending = []
 
 
-def _read(ctx: Context, start: int, end: int, out: list[MembershipFigure]) -> None:
+def _read(ctx: Context, start: int, end: int, out: list[_Found]) -> None:
     view = ctx.view
     st = _State()
     for tok in tokenize(ctx, start, end):
         kind = tok.kind
         if kind == "membership":
-            st.action, st.clause_action, st.diff = tok.value, True, False
+            st.action, st.clause_action, st.diff, st.action_end = tok.value, True, False, tok.end
             st.requires = membership_requires().get(key(view[tok.start : tok.end]), "")
             if st.pending and st.passive:
                 for p, noun_end in st.pending:
@@ -105,12 +109,13 @@ def _read(ctx: Context, start: int, end: int, out: list[MembershipFigure]) -> No
     st.end_clause(ctx, out)
 
 
-def _on_number(ctx: Context, st: _State, tok: Token, out: list[MembershipFigure]) -> None:
+def _on_number(ctx: Context, st: _State, tok: Token, out: list[_Found]) -> None:
     n = tok.numeral
     if n is None or n.value is None:
         return
     noun_end = member_noun_after(ctx.view, n.end)
     if noun_end is None:
+        _count_after_noun(ctx, st, tok, out)
         return
     if st.diff:
         if st.action is not None or st.has_fig:
@@ -120,7 +125,7 @@ def _on_number(ctx: Context, st: _State, tok: Token, out: list[MembershipFigure]
         st.pending.append((tok, noun_end))
         return
     if st.action is not None and st.clause_action:
-        if st.requires and not regex.match(rf"\s*{regex.escape(st.requires)}(?!\w)", ctx.view[noun_end : noun_end + 12]) \
+        if st.requires and not _followed_by(ctx.view, noun_end, st.requires) \
                 and not ctx.view[n.end : noun_end].rstrip().endswith(st.requires):
             return
         _emit(ctx, st, tok, noun_end, st.action, "membership.count", out)
@@ -128,7 +133,33 @@ def _on_number(ctx: Context, st: _State, tok: Token, out: list[MembershipFigure]
         st.pending.append((tok, noun_end))
 
 
-_CHO = regex.compile(r"(?<!\w)cho\s*$", regex.IGNORECASE)
+def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -> None:
+    """``Kết nạp đảng viên mới: 243``: a bare count right after the action's noun and a colon."""
+    n = tok.numeral
+    if st.action is None or not st.clause_action or st.diff or n is None:
+        return
+    noun_start = member_noun_label(ctx.view, st.action_end, n.start)
+    if noun_start is None or not _COUNT_END.match(ctx.view, n.end):
+        return
+    if st.requires and not regex.search(rf"(?<!\w){regex.escape(st.requires)}(?!\w)", ctx.view[noun_start : n.start]):
+        return
+    fig = MembershipFigure(action=MembershipAction(st.action), count=int(n.value), span=ctx.span(noun_start, n.end),
+                           rule="membership.count_after_noun")
+    out.append((fig, n))
+    ctx.claim(n, NumberRole.figure, CATEGORY, fig.rule)
+    st.has_fig = st.last_fig_in_clause = True
+
+
+#: What may follow a count read after its noun: the end of its item.
+_COUNT_END = regex.compile(r"[ \t]*(?:[;,.()\n]|$)")
+
+
+def _followed_by(view: str, pos: int, word: str) -> bool:
+    rest = view[pos : pos + len(word) + 4].lstrip()
+    return rest.startswith(word) and (len(rest) == len(word) or not rest[len(word)].isalnum())
+
+
+_CHO = regex.compile(rf"(?<!\w){connectors('waits')}\s*$", regex.IGNORECASE)
 
 
 def _cho_before(ctx: Context, tok: Token) -> bool:
@@ -136,20 +167,22 @@ def _cho_before(ctx: Context, tok: Token) -> bool:
     return bool(_CHO.search(ctx.view[max(0, tok.start - 6) : tok.start]))
 
 
-def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule: str, out: list[MembershipFigure]) -> None:
+def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule: str, out: list[_Found]) -> None:
     n = tok.numeral
     assert n is not None and n.value is not None
-    out.append(MembershipFigure(action=MembershipAction(action), count=int(n.value), span=ctx.span(n.start, noun_end), rule=rule))
+    out.append((MembershipFigure(action=MembershipAction(action), count=int(n.value), span=ctx.span(n.start, noun_end), rule=rule), n))
     ctx.claim(n, NumberRole.figure, CATEGORY, rule)
     st.has_fig = st.last_fig_in_clause = True
 
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigure]:
-    out: list[MembershipFigure] = []
+    found: list[_Found] = []
     for s, e in units(ctx.view[m.start() : m.end()]):
         for a, b in sentences(ctx.view, m.start() + s, m.start() + e):
-            _read(ctx, a, b, out)
-    return out
+            _read(ctx, a, b, found)
+    forget_phrase_tokens(ctx)  # membership reads last: the cache shared with discipline goes
+    out = drop_rounded_restatements(ctx, found, lambda f: f.action, CATEGORY)
+    return drop_headline_restatements(ctx, out, lambda f: (f.action, f.count), CATEGORY)
 
 
 #: The whole text is read sentence by sentence.

@@ -5,24 +5,31 @@ around it (``targets_cues.tsv``): after it (``đạt và vượt``, ``không đ�
 it (``Trong số``, ``hoàn thành``, ``phấn đấu``).  The counts of one sentence make one
 tally (a new total or fraction starts another); a total-only sentence followed by a
 sentence of met/missed counts is joined to it.  Tallies restated (identical, or a
-subset of a fuller one) are counted once.
+subset of a fuller one) are counted once.  A count of an earlier period (``năm 2019
+là 20/26 chỉ tiêu``, cue role ``earlier``) is a difference, no tally.  Multi-word
+cues are matched with spelling tolerance (``khong đạt``; ``targets_spelling.tsv``),
+the noun ``chỉ tiêu`` never (``chi tiêu`` is spending).
 
-Rule names: ``targets.fraction`` (``38/44 chỉ tiêu``, ``17 trên 21 chỉ tiêu``),
-``targets.counts`` (counts in one or two sentences), ``targets.plan`` (a plan that
-only states how many targets there are).
+Rules (each reads the count before one ``chỉ tiêu``): ``targets.fraction``
+(``38/44 chỉ tiêu``), ``targets.count_over_total`` (``17 trên 21 chỉ tiêu``),
+``targets.count`` (``có 17 chỉ tiêu đạt``).  A tally takes the rule of its first
+count, or ``targets.plan`` for a plan that only states how many targets there are.
 
 >>> from bk_report.rules import Context
 >>> def tallies(text):
 ...     return [(t.met, t.total, t.missed) for t in extract(Context.from_text(text))]
->>> tallies("Có 38/44 chỉ tiêu đạt và vượt kế hoạch.")
-[(38, 44, None)]
->>> tallies("Trong 21 chỉ tiêu chủ yếu, có 17 chỉ tiêu đạt và vượt, 4 chỉ tiêu không đạt.")
-[(17, 21, 4)]
->>> tallies("Năm 2025 phấn đấu hoàn thành 17 chỉ tiêu chủ yếu.")
-[(None, 17, None)]
+>>> tallies("Có 29/33 chỉ tiêu đạt và vượt kế hoạch.")
+[(29, 33, None)]
+>>> tallies("Trong 30 chỉ tiêu, có 26 chỉ tiêu đạt, 4 chỉ tiêu không đạt.")
+[(26, 30, 4)]
+>>> tallies("Năm tới, xã phấn đấu hoàn thành 12 chỉ tiêu.")
+[(None, 12, None)]
+>>> tallies("Có 25/28 chỉ tiêu đạt, 3 chỉ tiêu khong đạt (năm 2019 là 22/28 chỉ tiêu).")
+[(25, 28, 3)]
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -30,12 +37,16 @@ from typing import Optional
 import regex
 
 from ..lexicon import alternation, canonical, load_table
+from .council_context import earlier_value_pattern, is_earlier, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
 
 _F = regex.IGNORECASE | regex.VERSION1
 CATEGORY = "targets"
+
+
+_SPELLING = "targets_spelling"
 
 
 @lru_cache(maxsize=None)
@@ -45,20 +56,30 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
         roles = {
             canonical(r["phrase"]).lower(): r["role"]
             for r in load_table("targets_cues")
-            if r["position"] == position
+            if r["position"] == position and r["role"] != "earlier"
         }
+        words = tolerant_alternation(roles, _SPELLING)
         if position == "after":
-            pat = regex.compile(rf"(?<!\w){alternation(roles)}(?!\w)", _F)
+            pat = regex.compile(rf"(?<!\w){words}(?!\w)", _F)
         else:
-            pat = regex.compile(rf"(?<!\w){alternation(roles)}(?:\s+(?:có|được|là))?\s*$", _F)
+            pat = regex.compile(rf"(?<!\w){words}(?:\s+(?:có|được|là))?\s*$", _F)
         out[position] = (pat, roles)
     return out
 
 
-def _role(position: str, text: str) -> str:
-    key = canonical(regex.sub(r"\s+", " ", text)).lower()
-    key = regex.sub(r"\s+(?:có|được|là)$", "", key)
-    return _cues()[position][1][key]
+def _role(position: str, text: str) -> Optional[str]:
+    """The role of a matched cue, spelt right or wrong."""
+    text = regex.sub(r"\s+(?:có|được|là)\s*$", "", text.strip(), flags=_F)
+    roles = _cues()[position][1]
+    key = tolerant_lookup(text, roles, _SPELLING)
+    return None if key is None else roles[key]
+
+
+@lru_cache(maxsize=None)
+def _earlier() -> regex.Pattern:
+    """Cue words before an earlier period's count (``năm 2022 là 16/20 chỉ tiêu``)."""
+    rows = load_table("targets_cues")
+    return earlier_value_pattern((r["phrase"] for r in rows if r["role"] == "earlier"), _SPELLING)
 
 
 _NOUN = regex.compile(
@@ -110,10 +131,10 @@ def _count(n: Numeral) -> Optional[int]:
 def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool, rule: Rule) -> Optional[_Mention]:
     """The count before ``noun`` (``N chỉ tiêu``) with the role its cue words give."""
     view = ctx.view
-    s = paragraph_start = view.rfind("\n", 0, noun.start()) + 1
-    e = view.find("\n", noun.end())
-    e = len(view) if e < 0 else e
-    cands = [n for n in ctx.numerals_in(max(s, noun.start() - 40), noun.start()) if n.end <= noun.start()]
+    paragraph_start = view.rfind("\n", 0, noun.start()) + 1
+    e = view.find("\n", noun.end(), noun.end() + _WINDOW)
+    e = min(len(view), noun.end() + _WINDOW) if e < 0 else e
+    cands = [n for n in ctx.numerals_in(max(paragraph_start, noun.start() - 40), noun.start()) if n.end <= noun.start()]
     if not cands:
         return None
     n = cands[-1]
@@ -130,12 +151,15 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     role = _role("after", after.group()) if after else None
     end = after.end() if after else noun.end()
     # the words before the number, back to the clause start
-    clause_start = max([paragraph_start] + [x.end() for x in _CLAUSE_END.finditer(view, paragraph_start, n.start)])
+    near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
+    clause_start = max([near] + [x.end() for x in _CLAUSE_END.finditer(view, near, n.start)])
     before_text = view[clause_start : n.start]
+    if not over and is_earlier(ctx, _earlier().search(before_text)):
+        return _Mention(n, n.start, end, "earlier", None, rule.name)  # no tally: an earlier period's
     before = _cues()["before"][0].search(before_text)
     before_role = _role("before", before.group().strip()) if before else None
     part = _with_role("part").search(before_text)
-    sentence_start = max([paragraph_start, *(x.end() for x in _SENTENCE_END.finditer(view, paragraph_start, n.start))])
+    sentence_start = max([near, *(x.end() for x in _SENTENCE_END.finditer(view, near, n.start))])
     if part and _NOUN.search(view, sentence_start, clause_start + part.start()):
         before_role = "part"  # ``…, trong đó 9 chỉ tiêu vượt``: a breakdown of the count before
     elif _with_role("plan").search(before_text):
@@ -157,13 +181,15 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     return _Mention(n, start, end, role, numerator, rule.name)
 
 
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s|[^\w\s]|$)")
+#: how many characters around a count of targets are read for its cue words
+_WINDOW = 300
 
 
 @lru_cache(maxsize=None)
 def _with_role(role: str) -> regex.Pattern:
     words = [r["phrase"] for r in load_table("targets_cues") if r["role"] == role]
-    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w)", _F)
+    return regex.compile(rf"(?<!\w){tolerant_alternation(words, _SPELLING)}(?!\w)", _F)
 
 
 def _production(kinds: tuple[str, ...], over: bool = False):
@@ -224,9 +250,15 @@ def _tallies_of_sentence(mentions: list[_Mention]) -> list[_Tally]:
 
 
 def _subsumed(a: _Tally, b: _Tally) -> bool:
-    """Whether ``a`` says nothing that ``b`` does not (a restatement of it)."""
+    """Whether ``a`` restates ``b``: it says nothing ``b`` does not.
+
+    A bare total restates only an identical bare total: ``phấn đấu hoàn thành 17 chỉ
+    tiêu`` for next year is no restatement of this year's ``15/17 chỉ tiêu đạt``.
+    """
     pairs = [(a.met, b.met), (a.total, b.total), (a.missed, b.missed)]
-    return all(x is None or x == y for x, y in pairs)
+    if not all(x is None or x == y for x, y in pairs):
+        return False
+    return a.met is not None or a.missed is not None or (b.met is None and b.missed is None)
 
 
 RULES: tuple[Rule, ...] = (
@@ -249,8 +281,9 @@ def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
     """Tallies sentence by sentence; a bare total joins the next sentence's counts."""
     found: list[_Tally] = []
     pending: Optional[_Tally] = None
+    starts = [m.numeral.start for m in mentions]  # mentions are in text order
     for s, e in sentences(ctx.view):
-        here = [m for m in mentions if s <= m.numeral.start < e]
+        here = mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         if not here:
             continue
         tallies = _tallies_of_sentence(here)
@@ -285,7 +318,13 @@ def extract(ctx: Context) -> list[TargetTally]:
     kept: list[_Tally] = []
     dropped: list[_Tally] = []
     head_end = _headline_end(ctx.view)
-    for t in _join_sentences(ctx, _mentions(ctx)):
+    mentions = []
+    for m in _mentions(ctx):
+        if m.role == "earlier":
+            ctx.claim(m.numeral, NumberRole.difference, CATEGORY, m.rule)
+        else:
+            mentions.append(m)
+    for t in _join_sentences(ctx, mentions):
         same = [o for o in kept if _subsumed(t, o) and _subsumed(o, t)]
         if same and same[0].start < head_end:
             kept.remove(same[0])  # the headline states it; keep the body's wording

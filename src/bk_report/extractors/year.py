@@ -27,6 +27,7 @@ True
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ from typing import Optional
 import regex
 
 from ..lexicon import alternation, load_table
+from ..models import NumberRole
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
 
@@ -71,10 +73,14 @@ def _headline_end(view: str) -> int:
     return 0
 
 
+#: how many characters around a year are read for its cue words
+_WINDOW = 300
+
+
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return pos, pos
 
 
@@ -99,7 +105,9 @@ def _plan_sentence(ctx: Context, start: int, end: int) -> bool:
 def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -> Weighed:
     view = ctx.view
     s, e = sentence
-    before = view[s : n.start]
+    cut = s < n.start - _WINDOW  # a run-on sentence: only its last words before the year are read
+    before = view[max(s, n.start - _WINDOW) : n.start]
+    e = min(e, n.end + _WINDOW)
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(before)])
     clause = before[clause_start:]
     year = int(n.value)
@@ -110,7 +118,7 @@ def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -
         plan = m
     if plan is not None and not _cue("result").search(clause, 0, plan.start()):
         return Weighed(year, 0, "year.plan", n.start)
-    lead = bool(_LEAD.match(clause)) or bool(_LEAD.match(before))
+    lead = (bool(_LEAD.match(clause)) and (clause_start > 0 or not cut)) or (not cut and bool(_LEAD.match(before)))
     if lead:
         if _plan_sentence(ctx, n.end, e):
             return Weighed(year, 0, "year.plan", n.start)
@@ -126,7 +134,15 @@ def weigh_years(ctx: Context) -> list[Weighed]:
     """Every calendar year of the text with its weight, in text order."""
     spans = list(sentences(ctx.view))
     head_end = _headline_end(ctx.view)
-    return [_weigh(ctx, n, _sentence_of(spans, n.start), head_end) for n in ctx.numerals if is_year(ctx, n)]
+    out = []
+    for n in ctx.numerals:
+        if is_year(ctx, n):
+            out.append(_weigh(ctx, n, _sentence_of(spans, n.start), head_end))
+            if n.kind != "year":
+                # ``năm 2019 huyện`` left a number by the scanner: claim it so that no
+                # extractor counts it (a scanner that marks it ``year`` needs no claim)
+                ctx.claim(n, NumberRole.year, "year", out[-1].rule)
+    return out
 
 
 _YEAR_WORD_BEFORE = regex.compile(r"(?<!\w)năm\s+$", _F)
@@ -165,7 +181,13 @@ def _term_framed(ctx: Context) -> bool:
             continue  # ``khóa X, nhiệm kỳ 2021-2026`` names a council, it is no reporting period
         if n.start < head_end:
             return True
-        line_start = max(view.rfind("\n", 0, n.start), max([-1] + [m.end() - 1 for m in regex.finditer(r"[.!?]\s", view[: n.start])]))
+        # the words since the last line or sentence break (a lead is a few words long)
+        w = max(0, n.start - 60)
+        window = view[w : n.start]
+        breaks = [w + m.end() - 1 for m in regex.finditer(r"[.!?]\s|\n", window)]
+        if not breaks and w > 0:
+            continue
+        line_start = max(breaks) if breaks else -1
         lead = view[line_start + 1 : n.start]
         if regex.fullmatch(rf"\W*(?:trong\s+)?(?:cả\s+)?{_cue('term').pattern}\s*", lead, _F):
             return True

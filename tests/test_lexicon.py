@@ -1,0 +1,124 @@
+"""The abbreviation lexicon and the data tables: loaded, validated, patterns built from them."""
+from __future__ import annotations
+
+import regex
+import pytest
+
+from bk_report import LexiconError, expand_abbreviation
+from bk_report.lexicon import alternation, canonical, load_table, phrases_for
+
+#: every abbreviation PHENOMENA.md lists, with its expansion
+PHENOMENA_ABBREVIATIONS = {
+    "UBKT": "Ủy ban Kiểm tra",
+    "KTGS": "kiểm tra, giám sát",
+    "KT": "kiểm tra",
+    "BTV": "Ban Thường vụ",
+    "TUV": "Tỉnh ủy viên",
+    "PBT": "Phó Bí thư",
+    "TCCSĐ": "tổ chức cơ sở đảng",
+    "TXCT": "tiếp xúc cử tri",
+    "HĐND": "Hội đồng nhân dân",
+    "HDND": "Hội đồng nhân dân",
+    "UBND": "Ủy ban nhân dân",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "KT-XH": "kinh tế - xã hội",
+    "KT – XH": "kinh tế - xã hội",
+    "KT – VHXH – QPAN": "kinh tế - văn hóa, xã hội - quốc phòng, an ninh",
+    "QP-AN": "quốc phòng - an ninh",
+    "ANQP": "an ninh - quốc phòng",
+    "NTM": "nông thôn mới",
+    "OCOP": "Chương trình Mỗi xã một sản phẩm",
+    "KH": "kế hoạch",
+    "CK": "cùng kỳ",
+    "TX": "thị xã",
+    "TP.": "thành phố",
+    "BHYT": "bảo hiểm y tế",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "KDC": "khu dân cư",
+    "TM – DV": "thương mại - dịch vụ",
+    "GPMB": "giải phóng mặt bằng",
+    "MTQG": "mục tiêu quốc gia",
+    "HTX": "hợp tác xã",
+}
+
+
+@pytest.mark.parametrize("abbr,expansion", PHENOMENA_ABBREVIATIONS.items())
+def test_every_phenomena_abbreviation_expands(abbr, expansion):
+    assert expand_abbreviation(abbr) == expansion
+
+
+@pytest.mark.parametrize("abbr", ["XYZ", "", "ubkt", "kh"])
+def test_unknown_abbreviation_is_a_key_error(abbr):
+    with pytest.raises(KeyError):
+        expand_abbreviation(abbr)
+
+
+def test_non_str_is_a_type_error():
+    with pytest.raises(TypeError):
+        expand_abbreviation(None)  # type: ignore[arg-type]
+
+
+def test_a_phrase_matches_its_abbreviations():
+    pattern = regex.compile(alternation(phrases_for("Hội đồng nhân dân")))
+    for form in ["HĐND", "HDND", "Hội đồng nhân dân", "Hội  đồng\tnhân dân"]:
+        assert pattern.fullmatch(canonical(form)), form
+
+
+def test_alternation_is_longest_first_and_matches_old_tone_placement():
+    pattern = regex.compile(alternation(["tỷ", "nghìn tỷ", "Ủy ban", "hóa"]))
+    assert pattern.match("nghìn tỷ").group() == "nghìn tỷ"
+    assert pattern.fullmatch(canonical("Uỷ ban"))
+    assert pattern.fullmatch(canonical("hoá"))
+
+
+def test_empty_alternation_matches_nothing():
+    assert regex.search(alternation([]), "anything") is None
+
+
+@pytest.mark.parametrize(
+    "table,key",
+    [
+        ("abbreviations", "abbreviation"),
+        ("number_words", "word"),
+        ("scale_words", "word"),
+        ("units", "surface"),
+        ("counted_nouns", "noun"),
+        ("qualifiers", "word"),
+        ("per_denominators", "word"),
+        ("ordinal_markers", "word"),
+    ],
+)
+def test_tables_load_with_a_source_header_and_no_duplicates(table, key):
+    from pathlib import Path
+
+    import bk_report
+
+    raw = (Path(bk_report.__file__).parent / "data" / f"{table}.tsv").read_text(encoding="utf-8")
+    assert raw.startswith("#"), f"{table}.tsv must open with a header naming its sources"
+    rows = load_table(table)
+    keys = [canonical(r[key]).lower() for r in rows]
+    assert rows and len(keys) == len(set(keys))
+
+
+def test_qualifier_table_uses_schema_values():
+    from bk_report import Qualifier
+
+    for row in load_table("qualifiers"):
+        Qualifier(row["qualifier"])
+        assert row["position"] in ("before", "after")
+
+
+def test_units_table_uses_schema_values():
+    from decimal import Decimal
+
+    from bk_report import Unit
+
+    for row in load_table("units"):
+        Unit(row["unit"])
+        assert Decimal(row["factor"]) > 0
+
+
+def test_unknown_table_is_a_lexicon_error():
+    with pytest.raises(LexiconError):
+        load_table("no_such_table")
