@@ -41,6 +41,11 @@ CASES = [
     ("Kỳ họp thứ nhất và kỳ họp thứ tư của HĐND xã", [("session_number", 1), ("session_number", 4)]),
     ("Tại các kỳ họp thứ 5, 6 và 7 của HĐND tỉnh", [("session_number", 5), ("session_number", 6), ("session_number", 7)]),
     ("Tại kỳ họp thứ 3, 12 đại biểu chất vấn.", [("session_number", 3), ("questions", 12)]),
+    ("Các kỳ họp thứ 9, thứ 10 và thứ XI của HĐND huyện là kỳ họp bất thường.",
+     [("session_number", 9), ("session_number", 10), ("session_number", 11)]),
+    ("HĐND xã tổ chức 2 kỳ họp bất thường (kỳ họp thứ 7 và thứ 8).",
+     [("thematic_sessions", 2), ("session_number", 7), ("session_number", 8)]),
+    ("Kỳ họp thứ hai, thứ ba của HĐND phường", [("session_number", 2), ("session_number", 3)]),
     # resolutions: issued, passed, drafts, planned; a glued number
     ("HĐND tỉnh ban hành 143 nghị quyết.", [("resolutions", 143)]),
     ("HĐND huyện đã thông qua 16 dự thảo nghị quyết.", [("resolutions", 16)]),
@@ -65,6 +70,10 @@ CASES = [
     # questions and confidence votes
     ("Tại phiên chất vấn, có 14 đại biểu chất vấn.", [("questions", 14)]),
     ("Có 9 lượt đại biểu chất vấn, 5 ý kiến chất vấn gửi bằng văn bản.", [("questions", 9), ("questions", 5)]),
+    ("Tại phiên chất vấn của HĐND huyện, 8 đại biểu đặt câu hỏi với Chủ tịch UBND huyện.", [("questions", 8)]),
+    ("HĐND thị xã dành nửa ngày chất vấn, có 17 lượt đại biểu đặt câu hỏi.", [("questions", 17)]),
+    ("Đại biểu HĐND tỉnh gửi 26 câu hỏi chất vấn đến các sở.", [("questions", 26)]),
+    ("Tại kỳ họp, HĐND xã nhận 6 câu hỏi của đại biểu.", [("questions", 6)]),
     ("HĐND tỉnh tiến hành lấy phiếu tín nhiệm 23 người giữ chức vụ do HĐND bầu.", [("confidence_votes", 23)]),
     ("HĐND thành phố lấy phiếu tín nhiệm đối với 19 chức danh.", [("confidence_votes", 19)]),
     # citizens and letters
@@ -189,6 +198,7 @@ NEGATIVES = [
     "Đại biểu HĐND huyện có 35 năm công tác.",
     "Người dân đóng góp 120 ngày công dọn vệ sinh.",
     "HĐND huyện tổ chức 6 lần giám định tư pháp.",
+    "Đề thi có 40 câu hỏi trắc nghiệm.",
     "Công an huyện ngăn chặn 3 vụ đi biểu tình trái phép, thu 12 đơn.",
     "",
 ]

@@ -206,9 +206,22 @@ CASES = [
         "Cấp ủy các cấp kiểm tra 120 đảng viên (tăng 14 đảng viên, giảm 3 tổ chức so với năm trước).",
         "Cấp ủy các cấp kiểm tra 120 đảng viên, tăng 14 đảng viên so với cùng kỳ.",
     ], [(PC, "inspection", "member", 120)]),
+    ("breakdown-in-next-sentence", [
+        "Năm 2020, UBKT Huyện ủy thi hành kỷ luật 24 đảng viên. Cụ thể: khiển trách 15, cảnh cáo 6, cách chức 1, khai trừ 2.",
+        "Năm 2020, UBKT Huyện ủy thi hành kỷ luật 24 đảng viên. Trong đó: khiển trách 15; cảnh cáo 6; cách chức 1; khai trừ 2.",
+        "Năm 2020, UBKT Huyện ủy thi hành kỷ luật 24 đảng viên. Gồm: 15 khiển trách, 6 cảnh cáo, 1 cách chức, 2 khai trừ; số bị khai trừ chiếm 8,3%.",
+    ], [(IC, "disciplined", "member", 24), (IC, "reprimand", "member", 15), (IC, "warning", "member", 6),
+        (IC, "removal", "member", 1), (IC, "expulsion", "member", 2)]),
+    ("discipline-required-chained-after-violations", [
+        "UBKT Thị ủy kết luận 19 đảng viên có vi phạm, trong đó 11 đảng viên vi phạm đến mức phải thi hành kỷ luật.",
+        "UBKT Thị ủy kết luận 19 đảng viên có vi phạm, trong đó 11 trường hợp phải thi hành kỷ luật.",
+        "UBKT Thị ủy kết luận 19 đảng viên có vi phạm; 11 đảng viên phải xử lý kỷ luật.",
+        "UBKT Thị ủy kết luận 19 đảng viên có vi phạm. Trong số đó, 11 đồng chí đến mức phải thi hành kỷ luật.",
+    ], [(IC, "violation_found", "member", 19), (IC, "discipline_required", "member", 11)]),
 ]
 
 NEGATIVES = [
+    "Huyện có 420 hộ nghèo. Cụ thể: khiển trách 3, cảnh cáo 2 là số liệu của ngành giáo dục.",
     "Ủy ban Kiểm tra Huyện ủy tập trung kiểm tra tổ chức đảng và đảng viên khi có dấu hiệu vi phạm.",
     "Qua kiểm tra, giám sát, một số tổ chức đảng và đảng viên đã chủ động khắc phục hạn chế.",
     "Hàng chục cuộc giám sát được tổ chức ngay tại thôn, bản.",
@@ -294,6 +307,8 @@ def test_span_covers_number_and_noun():
         ("Toàn Đảng bộ kỷ luật 28 đảng viên, gồm: cảnh cáo 9 (32,1%).", "32,1%", NumberRole.share),
         ("Số đảng viên bị kỷ luật giảm 27 trường hợp so với năm trước.", "27", NumberRole.difference),
         ("Toàn Đảng bộ kỷ luật 28 đảng viên (cùng kỳ năm trước là 31 đảng viên).", "31", NumberRole.difference),
+        ("Cấp ủy kỷ luật 45 đảng viên. Cụ thể: khiển trách 30, cảnh cáo 11, khai trừ 4; số đảng viên bị khai trừ chiếm 8,9%.",
+         "8,9%", NumberRole.share),
     ],
 )
 def test_claimed_roles(text, numeral, role):

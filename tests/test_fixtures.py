@@ -31,18 +31,7 @@ DEFAULTS = {"qualifier": "exact", "status": "actual", "kind": "level"}
 
 #: fixture name → what the library does not do yet (strict xfail).
 KNOWN_GAPS: dict[str, str] = {
-    "eval-bac-lieu-hong-dan-agriculture-2012": "change_percent of a production value not attached when the comparison follows a second clause",
-    "eval-bac-ninh-province-ubkt-2021": "a breakdown opened by 'Cụ thể:' in the sentence after its total is not read; the share 'chiếm 9,4%' after the breakdown becomes an indicator",
-    "eval-ben-tre-mo-cay-nam-2010": "a headline growth rate restated in the body ('tăng 13,6%, vượt mục tiêu') is counted twice",
-    "eval-binh-thuan-province-council-2022": "'12 đại biểu đặt câu hỏi' is not read as questions; 'các kỳ họp thứ 5, thứ 6 và thứ VII' keeps only the first ordinal",
-    "eval-dien-bien-tuan-giao-discipline-term-2015-2020-nfd": "'phải thi hành kỷ luật' chained after 'kết luận … vi phạm' in a term report is missed",
-    "eval-hau-giang-vi-thanh-council-2024": "a second session ordinal in brackets ('kỳ họp thứ 14 và thứ 15') is missed",
     "eval-hoa-binh-lac-son-discipline-2019": "a rounded lead ('gần 30 đảng viên') with no exact restatement of the same action is kept as a figure",
-    "eval-hung-yen-van-lam-economy-2018": "'hơn 46 triệu USD' of registered capital missed; a rounded headline ('gần 10%') counted as a change",
-    "eval-ninh-thuan-province-economy-2023": "a rounded headline growth rate ('hơn 9,5%') counted as a figure",
-    "eval-quang-binh-province-tourism-2024": "a money range with the scale word only after the second number ('9.000 - 9.500 tỉ đồng') is read without scale; a person's initial ('A.') read as a count",
-    "eval-tra-vinh-cau-ke-agriculture-2014": "an area after a long name with a comma-separated list of crops is missed",
-    "eval-vinh-long-tra-on-council-2016": "year of a report on the first year of a term, headlined with the term, comes out null",
 }
 
 

@@ -153,6 +153,28 @@ ROWS = [
     _row("name-kiem-tra-xu-ly", "Các lực lượng chức năng tổ chức 46 lần kiểm tra, xử lý hành vi gian lận thương mại.",
          ind("46", "times", name="kiểm tra, xử lý hành vi gian lận thương mại"),
          xfail="words after the figure stop at the first comma, even inside a pair of verbs"),
+    # --- a range whose scale word stands only after the second number
+    _row("range-scale-after-high-money", "Năm 2025, huyện phấn đấu thu ngân sách đạt 1.800 - 2.100 tỷ đồng.",
+         ind("1800000000000", "VND", value_high="2100000000000", status="target")),
+    _row("range-scale-after-high-visitors", "Mỗi năm khu du lịch đón 2,4-2,8 triệu lượt khách.",
+         ind("2400000", "person", value_high="2800000")),
+    _row("range-scale-after-high-tonnes", "Sản lượng cá tra đạt 15 - 18 nghìn tấn.",
+         ind("15000", "t", value_high="18000")),
+    # --- "một" as the article "a" after a title or a preposition
+    _row("article-after-title", "Bà Lê Thị C., chủ nhiệm một hợp tác xã rau sạch, cho biết sản lượng rau đạt 640 tấn.",
+         ind("640", "t")),
+    # --- a comma-separated list inside a name; "ngắn ngày" before the number is no date
+    _row("name-with-list-and-ngay", "Diện tích đậu phộng, bắp, cây ngắn ngày khác 2.318 ha.",
+         ind("2318", "ha", name="Diện tích đậu phộng, bắp, cây ngắn ngày khác")),
+    # --- a bracketed price-base note between the figure and its comparison
+    _row("price-base-note-before-change", "Giá trị sản xuất thủy sản đạt 2.150 tỷ đồng (giá so sánh 2010), tăng 6,4% so với cùng kỳ.",
+         ind("2150000000000", "VND", change_percent="6.4")),
+    _row("price-base-note-words-only", "Tổng mức bán lẻ hàng hóa đạt 930 tỷ đồng (theo giá hiện hành), tăng 8,1%.",
+         ind("930000000000", "VND", change_percent="8.1")),
+    # --- the same sum in a second currency after "và"
+    _row("second-currency", "Năm nay thu hút 9 dự án với tổng vốn đăng ký 640 tỷ đồng và hơn 12 triệu USD.",
+         ind("9", "count"), ind("640000000000", "VND", name="tổng vốn đăng ký"),
+         ind("12000000", "USD", name="tổng vốn đăng ký", qualifier="more_than")),
 ]
 
 
@@ -192,6 +214,8 @@ NEGATIVES = [
     "Ảnh: Lãnh đạo huyện kiểm tra mô hình trồng 20 ha bưởi tại xã Phú Lợi.",
     "Số người có việc làm tăng thêm 1.200 người so với năm trước.",
     "Ngày 15/12/2023, UBND tỉnh tổ chức hội nghị tổng kết với sự tham gia của 300 đại biểu.",
+    "Ông Phạm Văn D., Giám đốc một doanh nghiệp chế biến gỗ, cho biết đơn hàng đã kín đến cuối năm.",
+    "Theo bà Hồ Thị E., đây là một mô hình hiệu quả.",
     "Số lao động có việc làm là 1.350 người, cùng kỳ năm trước là 1.120.",
 ]
 
@@ -259,6 +283,22 @@ def test_headline_with_vuot_is_a_rounded_restatement():
             "Tổng thu ngân sách nhà nước trên địa bàn năm 2021 đạt 4.126 tỷ đồng. Kim ngạch xuất khẩu ước đạt 2.950 triệu USD.")
     r = bk_report.extract(text)
     assert [(str(i.value), i.status.value) for i in r.indicators] == [("4126000000000", "actual"), ("2950000000", "estimate")]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Huyện Tân Phú: Kinh tế tăng trưởng gần 8%", "Năm 2021, tốc độ tăng trưởng kinh tế của huyện đạt 7,92%, vượt kế hoạch."),
+    ("Tỉnh X: GRDP 6 tháng tăng hơn 7,5%", "Tốc độ tăng trưởng GRDP 6 tháng ước đạt 7,58%."),
+    ("Thị xã Y: Kinh tế tăng trưởng 11,2%", "Năm 2019, thị xã đạt tốc độ tăng trưởng kinh tế 11,2%, cao nhất từ trước đến nay."),
+])
+def test_headline_growth_rate_restates_the_body(title, body):
+    r = bk_report.extract(f"{title}\n\n{body}")
+    assert [(i.unit.value, i.kind.value) for i in r.indicators] == [("%", "level")]
+    assert any(n.role is NumberRole.restatement for n in r.numbers)
+
+
+def test_headline_growth_rate_far_from_the_body_is_kept():
+    r = bk_report.extract("Huyện Z: Kinh tế tăng trưởng hơn 12%\n\nTốc độ tăng trưởng kinh tế năm 2020 đạt 8,3%.")
+    assert sorted(str(i.value) for i in r.indicators) == ["12", "8.3"]
 
 
 def test_target_is_never_a_restatement_of_a_result():

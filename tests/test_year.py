@@ -45,12 +45,18 @@ CASES = [
     # a publication date is a date, not a year
     ("Đăng lúc 08:05, 03/02/2020\nNăm 2019, ngành giáo dục được đầu tư đồng bộ.", 2019),
     ("Năm 2011, Sở đã ban hành kế hoạch cải cách, xác định khâu đột phá.", 2011),
+    # one year of a term, headlined with the term: the year the body opens with
+    ("Năm đầu nhiệm kỳ 2021-2026: nhiều dấu ấn\nNăm 2021, HĐND xã tổ chức 4 kỳ họp.", 2021),
+    ("HĐND phường trong năm thứ hai của nhiệm kỳ 2011 - 2016\nTrong năm 2012, Thường trực HĐND phường đã giám sát 6 cuộc.", 2012),
+    ("Năm cuối nhiệm kỳ 2020-2025 của Đảng bộ\nNăm 2024, Đảng bộ xã kết nạp 31 đảng viên.", 2024),
 ]
 
 NONE_CASES = [
     # a term report
     "Dấu ấn nhiệm kỳ 2015-2020\nNhiệm kỳ 2015-2020, cấp ủy các cấp đã kiểm tra 900 tổ chức đảng.",
     "Nhiệm kỳ 2015-2020, tỉnh kết nạp 900 đảng viên; riêng năm 2019 kết nạp 200 đảng viên.",
+    # a term report whose headline names a stage, not one year of the term
+    "Nhìn lại nhiệm kỳ 2016 – 2021\nNăm 2016, HĐND huyện kiện toàn tổ chức; cả nhiệm kỳ đã họp 18 kỳ.",
     # no year at all, or only a date
     "Mấy năm qua, phong trào thể thao ở xã phát triển mạnh.",
     "Sau khi Quyết định số 88/QĐ-UBND ngày 15/3/2021 có hiệu lực, việc cấp phép nhanh hơn.",
@@ -94,7 +100,7 @@ def test_cue_table_is_valid():
     from bk_report.lexicon import load_table
 
     roles = {r["role"] for r in load_table("year_cues")}
-    assert roles == {"comparison", "horizon", "plan", "result", "plan_after", "weak_plan_after", "result_after", "term"}
+    assert roles == {"comparison", "horizon", "plan", "result", "plan_after", "weak_plan_after", "result_after", "term", "term_year"}
 
 
 @pytest.mark.parametrize("scanner_marks_year", [False, True])

@@ -6,7 +6,8 @@ The scanner works on a :class:`~bk_report.text.Document` view and returns
 ``number``  a plain figure, scale words applied (``3.645 tỷ`` → 3645000000000)
 ``percent`` ``7,5%``, ``81,4 %``, ``3.45%``; ``value`` is the percent number
 ``range``   ``16,5-17,5%``, ``72,1% - 72,6%`` (``value`` low, ``value_high`` high,
-            ``percent`` true when a ``%`` sign is present)
+            ``percent`` true when a ``%`` sign is present); a scale word after the
+            second number serves both ends (``9.000 - 9.500 tỷ`` → 9000e9 - 9500e9)
 ``fraction`` ``38/44``, ``11,4/19`` (``value`` / ``denominator``)
 ``date``    ``18/12``, ``30.6.2022``, ``19/7/2019``, the day of ``18 và 19/12``, ``tháng 6``
 ``year``    ``2023`` as a calendar year; ``period`` for ``2016-2021``, ``6 tháng``, ``mười năm``
@@ -112,7 +113,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
             |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
             |(?P<monthyear>(?<![\w.,/])\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
-            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?!\w|[.,]\d)(?(hipct)|(?!/)))
+            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?(hipct)|(?P<hiscale>(?:\s*+{scales}(?!\w){not_scale}){{1,3}})?+)(?!\w|[.,]\d)(?(hipct)|(?!/)))
             |(?P<frac>{start}(?P<a>{num})(?:\s*+{measures}(?!\w))?+\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
             |(?P<broken>(?<![\w.,/])\d{{1,2}}\s(?P<tail>\d{{1,3}})\s?+%)
             |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w){not_scale}))?+
@@ -207,6 +208,12 @@ def _range(m: regex.Match, view: str) -> Numeral:
     if lo is None or hi is None:
         return Numeral(s, e, raw, "broken", warning=f"malformed range {raw!r}: {lo_err or hi_err}")
     pct = bool(m.group("hipct") or m.group("lopct"))
+    power = 0
+    if m.group("hiscale"):  # "9.000 - 9.500 tỷ", "1,2-1,5 triệu": the scale word serves both ends
+        power = sum(scale_words()[canonical(w).lower()] for w in m.group("hiscale").split())
+        lo, hi = lo.scaleb(power), hi.scaleb(power)
+        return Numeral(s, e, raw, "range" if lo <= hi else "broken", value=tidy(lo), value_high=tidy(hi), scale=power,
+                       warning=None if lo <= hi else f"ambiguous dash between numbers {raw!r}")
     plain = m.group("lo").isdigit() and m.group("hi").isdigit() and " " not in raw
     if not pct and plain and 1 <= lo <= 31 and 1 <= hi <= 12 and pats_date_before(view, s):
         return Numeral(s, e, raw, "date")  # ngày 15-12

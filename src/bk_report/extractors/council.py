@@ -229,6 +229,7 @@ class _WordOrdinal:
 
 
 _LIST_SEP = regex.compile(r"\s*(?:,|và)\s*", _F)
+_THU = regex.compile(r"thứ\s+", _F)
 
 
 def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
@@ -237,6 +238,7 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
     seen = _run(ctx).sessions
     out = []
     pos, first = m.end(), True
+    item = pos  # where the ordinal's words begin (``thứ VII`` of a list that repeats ``thứ``)
     while True:
         got = read_ordinal(ctx, pos)
         if got is None:
@@ -249,7 +251,7 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
                 ctx.claim(numeral, NumberRole.restatement, CATEGORY, rule.name)
         else:
             seen.add(value)
-            start = m.start() if first else pos
+            start = m.start() if first else item
             if numeral is not None:
                 ctx.claim(numeral, NumberRole.ordinal, CATEGORY, rule.name)
             figure = CouncilFigure(measure=CouncilMeasure.session_number, count=value, span=ctx.span(start, end), rule=rule.name)
@@ -259,11 +261,16 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
         sep = _LIST_SEP.match(ctx.view, end)
         if not sep or sep.end() == end:
             break
+        again = _THU.match(ctx.view, sep.end())
+        if again:
+            # a list that repeats ``thứ`` (``thứ 5, thứ 6 và thứ VII``, ``thứ 14 và thứ 15``)
+            item, pos = sep.end(), again.end()
+            continue
         nxt = ctx.numeral_at(sep.end())
         # a list continues only with bare ordinals (``thứ 5, 6 và 7``), not other counts
         if nxt is None or nxt.kind not in ("ordinal", "number") or _followed_by_noun(ctx, nxt):
             break
-        pos = sep.end()
+        item = pos = sep.end()
     return out
 
 

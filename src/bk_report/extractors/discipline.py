@@ -47,6 +47,8 @@ CATEGORY = "discipline"
 _PROPOSABLE = frozenset(
     {"disciplined", "discipline_review", "reprimand", "warning", "removal", "expulsion", "dissolution", "suspension"}
 )
+#: Totals whose forms a breakdown in the next sentence (``Cụ thể: khiển trách 5, …``) lists.
+_BROKEN_DOWN = frozenset({"disciplined"})
 #: Actions about inspecting and supervising in general: generic person nouns need a party
 #: body for them ("kiểm tra khi có dấu hiệu vi phạm" is party language of its own).
 _INSPECTING = frozenset({"inspection", "supervision", "inspection_and_supervision", "inspection_of_finance"})
@@ -60,6 +62,8 @@ _AFTER_NOUN = "discipline.count_after_noun"
 #: What may follow such a count: the end of its item.
 _COUNT_END = regex.compile(r"[ \t]*(?:[;,.()\n]|$)")
 _OBJECT_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
+#: What may stand between a count and the trailing words whose subject it is.
+_SUBJECT_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
 #: What may stand between two names read as one group of bodies (a few words, no punctuation).
 _CHAIN_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
 _BREAKDOWN_GAP = regex.compile(r"\s*[:：]?\s*")
@@ -135,12 +139,15 @@ class _Reader:
         self.other = False
         self.body_known = False
         self.warned = False
+        #: the last figure of the previous sentence, for a breakdown opened in the next one
+        self.prev_fig: Optional[_Fig] = None
 
     # -- paragraph and sentence -------------------------------------------------
     def paragraph(self, start: int, end: int, heading: Optional[tuple[Optional[Body], bool]] = None) -> None:
         """Read a paragraph; ``heading`` is the body named by the heading it stands under."""
         self.body, self.party, self.other = None, False, False
         self.body_known = self.warned = False
+        self.prev_fig = None
         if heading is not None:
             self.body, self.party = heading
             self.other, self.body_known = not self.party, True
@@ -158,6 +165,7 @@ class _Reader:
         st.toks = toks
         if label is not None:
             st.carried, st.clause_start = label, bullet_end(self.ctx.view, start)
+        n_before = len(self.figs)
         for i, tok in enumerate(toks):
             if i in st.skip:
                 continue
@@ -167,6 +175,7 @@ class _Reader:
             if handler is not None:
                 handler(st, tok, i, prev, nxt)
         self._end_clause(st)
+        self.prev_fig = self.figs[-1] if len(self.figs) > n_before else None
         if self.ctx.view[start:end].rstrip().endswith(":"):
             return st.carried if st.carried is not None else label
         return label
@@ -215,6 +224,11 @@ class _Reader:
             st.propose = True
         elif m == "part":
             st.run, st.run_part, st.diff = [], True, False
+            prev = self.prev_fig
+            if i == 0 and not st.has_fig and st.action is None and prev is not None and prev.action in _BROKEN_DOWN:
+                # ``… kỷ luật 318 đảng viên. Cụ thể: khiển trách 196, …``: the breakdown of
+                # the total that ended the sentence before
+                st.has_fig, st.last_target, st.last_fig = True, prev.target, prev
         elif m == "difference":
             st.diff = True
         elif m == "share":
@@ -298,8 +312,15 @@ class _Reader:
             if tok.value == "discipline_required" or st.run_part or st.action == tok.value:
                 for f in st.run:
                     f.action, f.rule = tok.value or f.action, f.rule + "+trailing"
+                st.action_end = max(st.action_end, tok.end)  # ``…có vi phạm, trong đó 38 trường hợp``
             return
         if tok.value == "discipline_required":
+            if st.pending and _SUBJECT_GAP.fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
+                # ``…; 38 đảng viên phải thi hành kỷ luật``: the counts are its subject
+                for p in st.pending:
+                    if self._accepts(p, tok.value):
+                        self._emit(st, p, tok.value, "discipline.count+trailing")
+                st.pending = []
             self._set_action(st, tok.value, tok)
 
     # -- numbers -----------------------------------------------------------------
@@ -418,12 +439,25 @@ class _Reader:
 
     def _on_percent(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         if st.last_fig is None:
+            if st.share and st.has_fig and any(t.kind in ("form", "action") for t in st.toks[_clause_first(st, i) : i]):
+                # ``…, khai trừ 30; số đảng viên bị khai trừ chiếm 9,4%``: the share of a
+                # figure of the clause before
+                self._claim(tok, NumberRole.share, "discipline.share")
+                st.share = False
             return
         if st.share or st.stack:
             self._claim(tok, NumberRole.share, "discipline.share")
         else:
             self._claim(tok, NumberRole.qualifier_percent, "discipline.qualifier")
         st.share = False
+
+
+def _clause_first(st: _Sentence, i: int) -> int:
+    """Index of the first token of the clause holding token ``i``."""
+    k = i
+    while k > 0 and st.toks[k - 1].start >= st.clause_start:
+        k -= 1
+    return k
 
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[DisciplineFigure]:

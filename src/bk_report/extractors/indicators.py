@@ -19,7 +19,7 @@ percentages.  A figure restated in a headline or rounded in a summary is kept on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 
@@ -74,8 +74,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "classifier": regex.compile(rf"{alternation(nf['classifier'])}", _F),
         "visitor": regex.compile(rf"(?<!\w){alternation(nf['visitor'])}(?!\w)", _F),
         # connectors between a figure and a comparison attached to it
-        "gap": regex.compile(rf"[\s,;()\[\]]*(?:{cue('connector')}\s+)?", _F),
+        # a bracketed note with no figure in it (giá so sánh 2010) does not part them
+        "gap": regex.compile(rf"(?:\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{1,80}}+\)|[\s,;()\[\]])*+(?:{cue('connector')}\s+)?", _F),
         "noun": regex.compile(rf"\s*(?P<w>{word})", _F),
+        "article": regex.compile(rf"(?<!\w){cue('article_before')}\s+$", _F),
         "short_period": regex.compile(rf"(?<!\w){cue('short_period')}(?!\w)", _F),
         "caption": regex.compile(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F),
         "threshold_before": regex.compile(rf"(?<!\w){cue('threshold_word')}\s*$", _F),
@@ -379,6 +381,7 @@ def extract(ctx: Context) -> list[Indicator]:
     """Indicators of the document, in text order."""
     drafts: list[_Draft] = []
     view = ctx.view
+    _undate(ctx)
     for line, (s0, s1) in enumerate(sentences(view)):
         label: tuple[int, int] | None = None
         for g0, g1 in segments(view, s0, s1):
@@ -388,6 +391,17 @@ def extract(ctx: Context) -> list[Indicator]:
             label = (g0, g1) if figureless and view[g1 : g1 + 2].lstrip().startswith(":") else None
     drafts = _dedupe(ctx, drafts)
     return [d.model(ctx) for d in drafts]
+
+
+def _undate(ctx: Context) -> None:
+    """A number read as a day or month only because "ngày"/"tháng" stands before it
+    (``cây ngắn ngày 4.825 ha``) is a figure when it cannot be a day or month and a
+    unit follows it."""
+    for i, n in enumerate(ctx.numerals):
+        if n.kind != "date" or n.value is None or n.spelled or not regex.fullmatch(r"\d++(?:[.,]\d++)*+", n.text):
+            continue
+        if (n.value > 31 or n.value != n.value.to_integral_value()) and read_unit(ctx.view, n.end) is not None:
+            ctx.numerals[i] = replace(n, kind="number")
 
 
 def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: int, label: tuple[int, int] | None = None) -> list[_Draft]:
@@ -602,6 +616,8 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
             return _Outcome("anchor")
     if n.spelled and (um is None or (um.unit is Unit.count and canonical(n.text).lower() == "năm")):
         return None
+    if n.spelled and n.value == 1 and pats["article"].search(view, max(0, n.start - 30), n.start):
+        return None  # "Giám đốc một công ty", "là một điểm sáng": the article "a"
     if pats["foreign"].match(view, n.end) or (um is not None and pats["foreign"].match(view, um.end)):
         return _Outcome("anchor")
     if pats["foreign_lead"].search(view, max(clause.lead_start, n.start - _REACH), n.start):
@@ -716,6 +732,8 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     if label is not None and label.text and len(name.split()) <= 1:
         name = naming.render(label.parts, lambda a, b: ctx.span(a, b).text)  # "Số lao động …: 1.200 người"
     if not name:
+        name = _other_currency(ctx, clause, unit, qb[1] if qb is not None and qb[1] >= clause.lead_start else head)
+    if not name:
         return _Outcome("anchor")
     name = _inherit(ctx, name, clause.anchor)
     if unit is Unit.count and um is not None and pats["visit_noun"].fullmatch(um.noun) and pats["visitor"].search(canonical(name)):
@@ -757,6 +775,20 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
         if x.start != n.start:
             ctx.claim(x, NumberRole.figure if x.value == high else NumberRole.part_of_name, CATEGORY, rule)
     return draft
+
+
+_MONEY = (Unit.VND, Unit.USD)
+
+
+def _other_currency(ctx: Context, clause: _Clause, unit: Unit, start: int) -> str:
+    """The same sum in a second currency, joined to the figure before it
+    (``vốn đăng ký 1.320 tỷ đồng và hơn 27 triệu USD``): it takes that figure's name."""
+    anchor = clause.anchor
+    if not isinstance(anchor, _Draft) or unit not in _MONEY or anchor.unit not in _MONEY or anchor.unit is unit:
+        return ""
+    if not regex.fullmatch(rf"\s*+(?:,\s*+)?(?:{cue('connector')})?\s*+", ctx.view[clause.anchor_end : start], _F):
+        return ""
+    return anchor.name
 
 
 def _inherit(ctx: Context, name: str, anchor: object) -> str:
@@ -842,6 +874,7 @@ def _dedupe(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
     those only, so that a long text stays linear."""
     keep: list[_Draft] = []
     buckets: dict[tuple[Unit, Kind], list[int]] = {}
+    drafts = _headline_growth(ctx, drafts)
     for d in drafts:
         slots = buckets.setdefault((d.unit, d.kind), [])
         slot = next((i for i in reversed(slots[-_TWINS:]) if _same(keep[i], d)), None)
@@ -863,6 +896,31 @@ def _dedupe(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
         slots.append(len(keep))
         keep.append(d)
     return keep
+
+
+def _headline_growth(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
+    """A growth rate in the headline (``Kinh tế tăng trưởng gần 10%``, ``GRDP tăng hơn
+    9,5%``) restates the growth rate the body gives by its name (``tốc độ tăng trưởng …
+    ước đạt 9,86%``) when the values are equal or the headline is its rounding."""
+    view = ctx.view
+    nl = view.find("\n")
+    title_end = nl if nl > 0 else -1
+    if title_end < 0 or not view[nl:].strip() or view[:title_end].rstrip()[-1:] in ".;:":
+        return drafts
+    growth = regex.compile(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F)
+    out = []
+    for d in drafts:
+        if d.start < title_end and d.unit is Unit.percent and d.kind is Kind.change and d.status is not Status.target:
+            body = next(
+                (b for b in drafts if b.start > title_end and b.unit is Unit.percent and b.status is not Status.target
+                 and growth.search(canonical(b.name)) and (b.value == d.value or (_rounded(d, b) and abs(d.value - b.value) <= abs(b.value) / 20))),
+                None,
+            )
+            if body is not None:
+                ctx.claims[d.numeral.start].role = NumberRole.restatement
+                continue
+        out.append(d)
+    return out
 
 
 #: How many earlier figures of the same unit and kind a figure is compared with.

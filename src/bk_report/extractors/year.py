@@ -24,6 +24,8 @@ True
 2023
 >>> detect(Context.from_text("Nhiệm kỳ 2015-2020, tỉnh kết nạp 900 đảng viên; riêng năm 2019 kết nạp 200.")) is None
 True
+>>> detect(Context.from_text("Năm thứ hai của nhiệm kỳ 2021-2026\\n\\nNăm 2022, hội đồng họp 4 kỳ."))
+2022
 """
 from __future__ import annotations
 
@@ -168,6 +170,14 @@ def is_year(ctx: Context, n: Numeral) -> bool:
     )
 
 
+@lru_cache(maxsize=None)
+def _term_year() -> regex.Pattern:
+    """``năm đầu (của) nhiệm kỳ`` right before a term's period."""
+    years = [r["phrase"] for r in load_table("year_cues") if r["role"] == "term_year"]
+    terms = [r["phrase"] for r in load_table("year_cues") if r["role"] == "term"]
+    return regex.compile(rf"(?<!\w){alternation(years)}\s+(?:của\s+)?{alternation(terms)}\s*$", _F)
+
+
 def _term_framed(ctx: Context) -> bool:
     """Whether a term (``nhiệm kỳ 2015-2020``) frames the text: headline or a sentence lead."""
     view = ctx.view
@@ -179,6 +189,8 @@ def _term_framed(ctx: Context) -> bool:
         before = view[max(0, n.start - 30) : n.start]
         if not term_before.search(before) or _COUNCIL_TERM.search(before):
             continue  # ``khóa X, nhiệm kỳ 2021-2026`` names a council, it is no reporting period
+        if _term_year().search(view[max(0, n.start - 60) : n.start]):
+            continue  # ``Năm đầu nhiệm kỳ 2016-2021``: one year of the term is reported
         if n.start < head_end:
             return True
         # the words since the last line or sentence break (a lead is a few words long)
