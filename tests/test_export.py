@@ -134,3 +134,13 @@ def test_to_dataframe_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"bk_report\[pandas\]"):
         bk_report.to_dataframe(REPORT)
+
+
+def test_rows_carry_locality_level_province_and_period():
+    text = "Huyện Đồng Lâm: 6 tháng đầu năm 2024, giải quyết việc làm cho 1.460 lao động."
+    rows = bk_report.extract(text).to_rows("a.txt")
+    assert rows, "expected at least one figure row"
+    row = rows[0]
+    assert (row["locality"], row["level"]) == ("Đồng Lâm", "district")
+    assert row["period"] == "2024-6M"
+    assert {"locality", "level", "province", "period", "key"} <= set(row)

@@ -22,6 +22,7 @@ from enum import Enum
 from typing import IO, Any, Iterable, Optional, Union
 
 from .models import CouncilFigure, DisciplineFigure, Indicator, MembershipFigure, Report, TargetTally
+from .period import period_label
 
 __all__ = ["CATEGORIES", "COLUMNS", "report_rows", "rows", "document", "write_csv", "write_jsonl", "write_json", "to_dataframe"]
 
@@ -45,7 +46,7 @@ def _figure_fields() -> list[str]:
 
 
 #: Columns of a figure row, in order.
-COLUMNS = ("source", "year", "category", *_figure_fields(), "span_start", "span_end", "span_text", "rule")
+COLUMNS = ("source", "year", "locality", "level", "province", "period", "category", *_figure_fields(), "span_start", "span_end", "span_text", "rule")
 
 _DECIMAL_COLUMNS = tuple(c for c in COLUMNS if c in ("value", "value_high", "of_total", "plan_percent", "change_percent"))
 _INT_COLUMNS = ("year", "count", "met", "total", "missed", "span_start", "span_end")
@@ -60,11 +61,18 @@ def report_rows(report: Report, source: Optional[str] = None) -> list[dict[str, 
 
     Values keep their Python types: ``Decimal`` values, ``int`` counts, enum values as ``str``.
     """
+    loc = report.locality
+    panel = {
+        "locality": loc.name if loc else None,
+        "level": loc.level if loc else None,
+        "province": loc.province if loc else None,
+        "period": period_label(report.period),
+    }
     out = []
     for category, _ in CATEGORIES:
         for fig in getattr(report, category):
             row: dict[str, Any] = dict.fromkeys(COLUMNS)
-            row.update(source=source, year=report.year, category=category)
+            row.update(source=source, year=report.year, category=category, **panel)
             for name in type(fig).model_fields:
                 if name not in ("span", "rule"):
                     row[name] = _plain(getattr(fig, name))
