@@ -63,6 +63,21 @@ EARLIER_CASES = [
     ("Nhiệm kỳ này có 28/30 chỉ tiêu đạt, nhiệm kỳ trước đạt 24/30 chỉ tiêu.", [(28, 30, None)]),
 ]
 
+# a sentence end followed by a closing mark, a footnote or an emoji still ends the tally
+SENTENCE_END_CASES = [
+    ("Có 21/24 chỉ tiêu đạt, 3 chỉ tiêu không đạt.) Có 8 chỉ tiêu đạt, 1 chỉ tiêu chưa đạt.", [(21, 24, 3), (8, None, 1)]),
+    ("(Có 21/24 chỉ tiêu đạt.)Khối Đảng có 6 chỉ tiêu đạt, 2 chỉ tiêu không đạt.", [(21, 24, None), (6, None, 2)]),
+    ("“Có 16/19 chỉ tiêu đạt và vượt, 3 chỉ tiêu không đạt.” Xã có 5 chỉ tiêu đạt, 1 chỉ tiêu không đạt.", [(16, 19, 3), (5, None, 1)]),
+    ("Có 16/19 chỉ tiêu đạt, 3 chỉ tiêu không đạt.[2] Có 9 chỉ tiêu đạt, 4 chỉ tiêu không đạt.", [(16, 19, 3), (9, None, 4)]),
+    ("Có 16/19 chỉ tiêu đạt, 3 chỉ tiêu không đạt.🎉 Có 9 chỉ tiêu đạt, 4 chỉ tiêu không đạt.", [(16, 19, 3), (9, None, 4)]),
+    ("Có 16/19 chỉ tiêu đạt, 3 chỉ tiêu không đạt!) Có 9 chỉ tiêu đạt, 4 chỉ tiêu không đạt.", [(16, 19, 3), (9, None, 4)]),
+    # a total alone, then its statuses after the closing mark: still joined
+    ("(Nghị quyết đề ra 24 chỉ tiêu.) Cuối năm, 21 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt.", [(21, 24, 3)]),
+    # no sentence end: an abbreviation or a thousands separator before the mark
+    ("Có 14 chỉ tiêu đạt (Ủy ban TP.), 2 chỉ tiêu không đạt.", [(14, None, 2)]),
+    ("Trong 1.016 chỉ tiêu (TP.), có 1.000 chỉ tiêu đạt, 16 chỉ tiêu không đạt.", [(1000, 1016, 16)]),
+]
+
 NEGATIVES = [
     "Phấn đấu hoàn thành vượt mức các chỉ tiêu được giao.",
     "Xã chi tiêu 20 triệu đồng cho 5 chỉ tiêu phụ.",
@@ -83,7 +98,7 @@ GAPS = [
 ]
 
 
-ALL_CASES = CASES + TYPO_CASES + EARLIER_CASES
+ALL_CASES = CASES + TYPO_CASES + EARLIER_CASES + SENTENCE_END_CASES
 
 
 @pytest.mark.parametrize("text,expected", ALL_CASES + GAPS)

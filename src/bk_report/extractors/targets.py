@@ -277,12 +277,39 @@ def _mentions(ctx: Context) -> list[_Mention]:
     return sorted(by_end.values(), key=lambda m: m.start)
 
 
+#: a full stop right before a closing mark, a footnote or an emoji (``đạt.)``, ``đạt.”``,
+#: ``đạt.[2]``, ``đạt.👍``), not after an opening one (``(…)``)
+_STOP_BEFORE_MARK = regex.compile(r"(?<![\s(\[“\"'])[.!?…]+(?=[^\w\s])")
+
+
+def _sentences(view: str):
+    """``rules.sentences`` also split where a full stop is followed by a mark, not a space.
+
+    Whether the stop ends a sentence (no ``TP.``) is asked of ``rules.sentences`` itself,
+    as if a space followed it.
+
+    >>> v = "Có 5 chỉ tiêu đạt.) Có 3 chỉ tiêu đạt.” TP., 3.915 chỉ tiêu."
+    >>> [v[s:e].strip() for s, e in _sentences(v)]
+    ['Có 5 chỉ tiêu đạt.', ') Có 3 chỉ tiêu đạt.', '” TP., 3.915 chỉ tiêu.']
+    """
+    for s, e in sentences(view):
+        pos = s
+        for m in _STOP_BEFORE_MARK.finditer(view, s, e):
+            lo = max(pos, m.start() - 12)
+            probe = view[lo : m.end()] + " X"
+            if any(pe == m.end() - lo for _, pe in sentences(probe)):
+                yield pos, m.end()
+                pos = m.end()
+        if pos < e:
+            yield pos, e
+
+
 def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
     """Tallies sentence by sentence; a bare total joins the next sentence's counts."""
     found: list[_Tally] = []
     pending: Optional[_Tally] = None
     starts = [m.numeral.start for m in mentions]  # mentions are in text order
-    for s, e in sentences(ctx.view):
+    for s, e in _sentences(ctx.view):
         here = mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         if not here:
             continue
