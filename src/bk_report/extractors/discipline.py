@@ -33,7 +33,7 @@ from typing import Optional
 import regex
 
 from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
-from ..rules import Context, Rule, sentences
+from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import body_of, connectors, targets_in
 from .discipline_scan import (
@@ -512,7 +512,4 @@ RULES: tuple[Rule, ...] = (
 
 def extract(ctx: Context) -> list[DisciplineFigure]:
     """Discipline figures of the document, in text order."""
-    out: list[DisciplineFigure] = []
-    for rule in RULES:
-        out.extend(rule.run(ctx))
-    return out
+    return run_rules(RULES, ctx)

@@ -177,9 +177,9 @@ class _Clause:
 # --------------------------------------------------------------------- the rules
 
 
-#: The numeral being read and its clause, per document under extraction: productions
-#: get ``(match, ctx, rule)`` like every rule and find the clause here.
-_CURRENT: dict[int, tuple[Numeral, _Clause]] = {}
+#: Key in ``ctx.scratch`` of the numeral being read and its clause: productions get
+#: ``(match, ctx, rule)`` like every rule and find the clause there.
+_CURRENT = "indicators.current"
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ def _near(start: int, pos: int) -> int:
 
 
 def _current(ctx: Context) -> tuple[Numeral, _Clause]:
-    return _CURRENT[id(ctx)]
+    return ctx.scratch[_CURRENT]
 
 
 def _broken(m: regex.Match, ctx: Context, rule: Rule):
@@ -515,7 +515,7 @@ def _anchor_end(ctx: Context, n: Numeral, end: int) -> int:
 
 def _offer(ctx: Context, n: Numeral, clause: _Clause):
     """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None."""
-    _CURRENT[id(ctx)] = (n, clause)
+    ctx.scratch[_CURRENT] = (n, clause)
     try:
         for rule in RULES:
             m = rule.pattern.match(ctx.view, n.start)
@@ -526,7 +526,7 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
                 return out[0] if out else None
         return None
     finally:
-        _CURRENT.pop(id(ctx), None)
+        ctx.scratch.pop(_CURRENT, None)
 
 
 def _in_quotes(view: str, start: int, pos: int) -> bool:

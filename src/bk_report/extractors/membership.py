@@ -21,7 +21,7 @@ from typing import Optional
 import regex
 
 from ..models import MembershipAction, MembershipFigure, NumberRole
-from ..rules import Context, Rule, sentences
+from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires
 from .discipline_scan import Token, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens, tokenize, units
@@ -193,7 +193,4 @@ RULES: tuple[Rule, ...] = (
 
 def extract(ctx: Context) -> list[MembershipFigure]:
     """Membership figures of the document, in text order."""
-    out: list[MembershipFigure] = []
-    for rule in RULES:
-        out.extend(rule.run(ctx))
-    return out
+    return run_rules(RULES, ctx)
