@@ -28,7 +28,7 @@ from typing import Iterable, Optional, Sequence, Union
 import regex
 
 from .errors import LexiconError
-from .lexicon import canonical, load_table
+from .lexicon import canonical, load_table, compile_pattern
 from .models import Indicator, Unit
 
 #: Units that state a change of any indicator (``tăng 5%``, ``gấp 2 lần``).
@@ -40,7 +40,7 @@ _SENTENCE_BREAK = r"[.!?]\s|\n"
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern)
+    return compile_pattern(pattern)
 
 
 @dataclass(frozen=True)

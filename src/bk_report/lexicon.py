@@ -30,6 +30,25 @@ from .text import canonical_tones
 _DATA = Path(__file__).resolve().parent / "data"
 
 
+#: The flags of every case-insensitive pattern of the package.
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
+    """``regex.compile`` with *simple* case folding whenever ``VERSION1`` is on.
+
+    ``VERSION1`` turns on full case folding (``ß`` matches ``ss``) with
+    ``IGNORECASE``; no Vietnamese letter needs it, and it makes every
+    case-insensitive pattern about three times slower, so it is switched off.
+
+    >>> bool(compile_pattern("ĐẢNG VIÊN", FLAGS).fullmatch("đảng viên"))
+    True
+    """
+    if flags & regex.VERSION1:
+        pattern = "(?-f)" + pattern
+    return regex.compile(pattern, flags)
+
+
 def canonical(s: str) -> str:
     """The spelling rules and text views share: NFC, canonical tone placement."""
     return canonical_tones(unicodedata.normalize("NFC", s))

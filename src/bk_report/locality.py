@@ -33,7 +33,7 @@ from typing import Optional
 import regex
 
 from .keys import tokens
-from .lexicon import alternation, canonical, load_table
+from .lexicon import alternation, canonical, load_table, compile_pattern
 from .models import Locality
 from .rules import Context
 
@@ -54,7 +54,7 @@ _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,3}}(?:\s?[-–]\s?{_WORD}(?:[ ]{_WORD}){{0,2
 
 @lru_cache(maxsize=None)
 def _body() -> regex.Pattern:
-    return regex.compile("".join(_BODY_PATTERN), regex.IGNORECASE)
+    return compile_pattern("".join(_BODY_PATTERN), regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -214,16 +214,16 @@ def _patterns() -> dict[str, regex.Pattern]:
     f = regex.VERSION1
     return {
         # `huyện Mèo Vạc`, `TP. Tuy Hòa`, `HĐND xã Bế Triều` (unit word in any case, name capitalised)
-        "unit": regex.compile(rf"(?<![\w.])(?i:(?P<type>{units}))(?:(?<=\.)\s*|\s+)(?P<name>{_NAME})", f),
-        "committee": regex.compile(rf"(?<!\w)(?i:(?P<type>{alternation(x for x, _ in w['committee'])}))\s+(?P<name>{_NAME})", f),
-        "bloc": regex.compile(
+        "unit": compile_pattern(rf"(?<![\w.])(?i:(?P<type>{units}))(?:(?<=\.)\s*|\s+)(?P<name>{_NAME})", f),
+        "committee": compile_pattern(rf"(?<!\w)(?i:(?P<type>{alternation(x for x, _ in w['committee'])}))\s+(?P<name>{_NAME})", f),
+        "bloc": compile_pattern(
             rf"(?<!\w)(?i:{alternation(x for x, _ in w['bloc_prefix'])})\s+(?i:(?P<type>{alternation(x for x, _ in w['bloc'])}))"
             rf"(?:\s+(?i:(?P<ptype>{provinces}))(?:\s*(?P<pname>{_NAME}))?)?",
             f,
         ),
-        "national": regex.compile(rf"(?<!\w)(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
-        "bracket": regex.compile(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]"),
-        "title": regex.compile(rf"^\s*(?P<name>{_NAME})\s*:"),
+        "national": compile_pattern(rf"(?<!\w)(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
+        "bracket": compile_pattern(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]"),
+        "title": compile_pattern(rf"^\s*(?P<name>{_NAME})\s*:"),
     }
 
 

@@ -27,13 +27,13 @@ from functools import lru_cache
 import regex
 
 from .errors import LexiconError, NumberError
-from .lexicon import canonical, load_table
+from .lexicon import canonical, load_table, compile_pattern
 
 _ROLES = frozenset({"digit", "ten", "hundred", "link", "half", "ordinal"})
 
 #: Digits as written in reports: thousands dots and a decimal comma, or a lone
 #: decimal point with one or two digits.
-DIGITS_RE = regex.compile(
+DIGITS_RE = compile_pattern(
     r"(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++(?:,\d++)?+|\d++\.\d{1,2})"
 )
 

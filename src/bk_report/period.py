@@ -22,7 +22,7 @@ from typing import Optional
 
 import regex
 
-from .lexicon import alternation, canonical, load_table
+from .lexicon import alternation, canonical, load_table, compile_pattern
 from .models import Period
 from .rules import Context
 
@@ -42,13 +42,13 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     parts = [p for p, v in _parts().items() if v != "term"]
     terms = [p for p, v in _parts().items() if v == "term"]
     f = regex.IGNORECASE | regex.VERSION1
-    part = regex.compile(
+    part = compile_pattern(
         r"(?<![\w.,])(?<!(?:trên|từ|dưới|hơn|đủ|sau|gần|khoảng|đến|tới)\s+)"
         rf"(?P<phrase>{alternation(parts)})(?![\w])(?!\s+(?:cuối|tuổi|tới|sau|kế\s+tiếp))"
         rf"(?:\s*(?:/|-|–|,)?\s*(?:của\s+)?(?:năm\s+)?{_YEAR})?",
         f,
     )
-    term = regex.compile(
+    term = compile_pattern(
         rf"(?<![\w])(?P<phrase>{alternation(terms)})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<end>(?:19|20)\d{{2}})(?!\d)",
         f,
     )
@@ -57,8 +57,8 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 @lru_cache(maxsize=None)
 def _context_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    council_term = regex.compile(r"khóa\s+[\w]+\s*,?\s*$", regex.IGNORECASE)
-    sentence_lead = regex.compile(r"(?:^|[.!?:;\n]\s*|\n\s*)(?:(?:trong|qua|suốt|cả)\s+)?$", regex.IGNORECASE)
+    council_term = compile_pattern(r"khóa\s+[\w]+\s*,?\s*$", regex.IGNORECASE)
+    sentence_lead = compile_pattern(r"(?:^|[.!?:;\n]\s*|\n\s*)(?:(?:trong|qua|suốt|cả)\s+)?$", regex.IGNORECASE)
     return council_term, sentence_lead
 
 

@@ -31,7 +31,7 @@ from typing import Optional
 import regex
 
 from .errors import QuantityError
-from .lexicon import alternation, canonical, load_table
+from .lexicon import alternation, canonical, load_table, compile_pattern
 from .models import Qualifier, Quantity, Unit
 
 __all__ = [
@@ -93,12 +93,12 @@ def _patterns() -> dict[str, regex.Pattern]:
     before = alternation(_qualifiers()["before"])
     after = alternation(_qualifiers()["after"])
     return {
-        "unit": regex.compile(rf"[ \t]*+(?P<u>{units})(?!\w)(?P<per>(?:[ \t]*+/[ \t]*+{per}(?!\w)){{0,4}})", _F),
-        "per": regex.compile(rf"(?:[ \t]*+/[ \t]*+{per}(?!\w)){{1,4}}", _F),
-        "before": regex.compile(rf"(?<!\w)(?P<q>{before})[ \t]*+$", _F),
-        "after": regex.compile(rf"[ \t]*+(?P<q>{after})(?!\w)", _F),
-        "after_words": regex.compile(rf"(?<!\w)(?P<q>{after})[ \t]*+$", _F),
-        "times": regex.compile(r"(?<!\w)gấp[ \t]*+$", _F),
+        "unit": compile_pattern(rf"[ \t]*+(?P<u>{units})(?!\w)(?P<per>(?:[ \t]*+/[ \t]*+{per}(?!\w)){{0,4}})", _F),
+        "per": compile_pattern(rf"(?:[ \t]*+/[ \t]*+{per}(?!\w)){{1,4}}", _F),
+        "before": compile_pattern(rf"(?<!\w)(?P<q>{before})[ \t]*+$", _F),
+        "after": compile_pattern(rf"[ \t]*+(?P<q>{after})(?!\w)", _F),
+        "after_words": compile_pattern(rf"(?<!\w)(?P<q>{after})[ \t]*+$", _F),
+        "times": compile_pattern(r"(?<!\w)gấp[ \t]*+$", _F),
     }
 
 
@@ -163,8 +163,8 @@ def _key(s: str) -> str:
     return canonical(regex.sub(r"\s+", " ", s)).lower()
 
 
-_RANGE_JOIN = regex.compile(r"[ \t]*+(?:đến|tới|[-–—])[ \t]*+", _F)
-_REST = regex.compile(r"[ \t]*+(?P<words>[\p{L}\p{M}][\p{L}\p{M}\s&-]*?)?[ \t]*+[.;:!?]?[ \t]*+", _F)
+_RANGE_JOIN = compile_pattern(r"[ \t]*+(?:đến|tới|[-–—])[ \t]*+", _F)
+_REST = compile_pattern(r"[ \t]*+(?P<words>[\p{L}\p{M}][\p{L}\p{M}\s&-]*?)?[ \t]*+[.;:!?]?[ \t]*+", _F)
 _READABLE = ("number", "percent", "range")
 _REFUSED = {
     "year": "looks like a calendar year",

@@ -36,7 +36,7 @@ from typing import Optional
 import regex
 
 from .errors import NumberError
-from .lexicon import alternation, canonical, load_table
+from .lexicon import alternation, canonical, load_table, compile_pattern
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -62,8 +62,8 @@ class Numeral:
 #: needs about 40); bounds the work per run so scanning stays linear.
 _MAX_WORDS = 48
 
-_WORD = regex.compile(r"\S++")
-_DAY_MONTH = regex.compile(r"\d[./-]\d")
+_WORD = compile_pattern(r"\S++")
+_DAY_MONTH = compile_pattern(r"\d[./-]\d")
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -108,7 +108,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     start = r"(?<![\w.,/])(?<!\p{L}[-–])"  # not inside a word, a number or a name (COVID-19)
     f = regex.IGNORECASE | regex.VERSION1
     return {
-        "main": regex.compile(
+        # three patterns, not one alternation: each then starts with a cheap literal
+        # test, and scan() merges their matches as the alternation would
+        "digits": compile_pattern(
             rf"""
             (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
             |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
@@ -118,20 +120,30 @@ def _patterns() -> dict[str, regex.Pattern]:
             |(?P<broken>(?<![\w.,/])\d{{1,2}}\s(?P<tail>\d{{1,3}})\s?+%)
             |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w){not_scale}))?+
                 (?P<scale>(?:\s*+{scales}(?!\w){not_scale}){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
-            |(?P<roman>(?<=(?<!\w){roman_markers}\s++)(?-i:[IVXLC]++)(?!\w)(?:/(?P<ryear>(?:19|20)\d\d)(?![\w/]|[.,]\d))?+)
-            |(?P<words>(?<!\w){words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
             """,
             f | regex.VERBOSE,
         ),
-        "ordinal_before": regex.compile(rf"(?<!\w){markers}\s*+$", f),
-        "date_join": regex.compile(rf"\s*+(?:{ctx['date_join']}|[,;]|[-–])\s*+", f),
-        "date_before": regex.compile(rf"(?<!\w){ctx['date_before']}\s*+$", f),
-        "day_or_month_before": regex.compile(rf"(?<!\w){ctx['day_or_month_before']}\s*+$", f),
-        "period_after": regex.compile(rf"^\s*+{ctx['period_after']}(?!\w)", f),
-        "unit_after": regex.compile(rf"^\s*+(?:{units})(?!\w)", f),
-        "fraction_after": regex.compile(rf"^\s*+{ctx['fraction_after']}(?!\w)", f),
-        "not_number_after": regex.compile(rf"^\s*+{ctx['not_number_after']}(?!\w)", f),
-        "enumeration_after": regex.compile(rf"^\s*+{ctx['enumeration_after']}(?!\w)", f),
+        "roman": compile_pattern(
+            rf"""
+            (?P<roman>(?<=(?<!\w){roman_markers}\s++)(?-i:[IVXLC]++)(?!\w)(?:/(?P<ryear>(?:19|20)\d\d)(?![\w/]|[.,]\d))?+)
+            """,
+            f | regex.VERBOSE,
+        ),
+        "words": compile_pattern(
+            rf"""
+            (?P<words>(?<!\w){words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
+            """,
+            f | regex.VERBOSE,
+        ),
+        "ordinal_before": compile_pattern(rf"(?<!\w){markers}\s*+$", f),
+        "date_join": compile_pattern(rf"\s*+(?:{ctx['date_join']}|[,;]|[-–])\s*+", f),
+        "date_before": compile_pattern(rf"(?<!\w){ctx['date_before']}\s*+$", f),
+        "day_or_month_before": compile_pattern(rf"(?<!\w){ctx['day_or_month_before']}\s*+$", f),
+        "period_after": compile_pattern(rf"^\s*+{ctx['period_after']}(?!\w)", f),
+        "unit_after": compile_pattern(rf"^\s*+(?:{units})(?!\w)", f),
+        "fraction_after": compile_pattern(rf"^\s*+{ctx['fraction_after']}(?!\w)", f),
+        "not_number_after": compile_pattern(rf"^\s*+{ctx['not_number_after']}(?!\w)", f),
+        "enumeration_after": compile_pattern(rf"^\s*+{ctx['enumeration_after']}(?!\w)", f),
     }
 
 
@@ -151,26 +163,51 @@ def _is_year(value: Optional[Decimal], raw: str) -> bool:
     return value is not None and raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
 
 
+def _matches(view: str):
+    """Matches of the digit, Roman and word patterns in text order, never overlapping.
+
+    The same matches as one alternation of the three (leftmost first, then the
+    pattern listed first), at the cost of one search per match.
+    """
+    pats = _patterns()
+    order = (pats["digits"], pats["roman"], pats["words"])
+    nxt = [p.search(view) for p in order]
+    pos = 0
+    while True:
+        best = None
+        for k, m in enumerate(nxt):
+            if m is not None and m.start() < pos:  # overlapped by the match just taken
+                m = nxt[k] = order[k].search(view, pos)
+            if m is not None and (best is None or m.start() < nxt[best].start()):
+                best = k
+        if best is None:
+            return
+        m = nxt[best]
+        yield m
+        pos = m.end()
+        nxt[best] = order[best].search(view, pos)
+
+
 def scan(doc: Document) -> list[Numeral]:
     """Every numeral of ``doc`` in text order (view offsets)."""
-    pats = _patterns()
     view = doc.view
     out: list[Numeral] = []
-    for m in pats["main"].finditer(view):
+    for m in _matches(view):
         s, e, raw = m.start(), m.end(), m.group()
-        if m.group("doc"):
+        what = m.lastgroup
+        if what == "doc":
             out.append(Numeral(s, e, raw, "document_number"))
-        elif m.group("date3") or m.group("monthyear"):
+        elif what == "date3" or what == "monthyear":
             out.append(Numeral(s, e, raw, "date"))
-        elif m.group("range"):
+        elif what == "range":
             out.append(_range(m, view))
-        elif m.group("frac"):
+        elif what == "frac":
             out.append(_fraction(m, view))
-        elif m.group("broken"):
+        elif what == "broken":
             out.append(Numeral(s, e, raw, "broken", warning=f"broken number {raw!r}: a separator looks lost"))
-        elif m.group("num"):
+        elif what == "num":
             out.append(_number(m, view))
-        elif m.group("roman"):
+        elif what == "roman":
             roman = raw.split("/")[0]
             try:
                 out.append(Numeral(s, s + len(roman), roman, "ordinal", value=Decimal(roman_value(roman))))
@@ -179,7 +216,7 @@ def scan(doc: Document) -> list[Numeral]:
             if m.group("ryear"):  # quý I/2023
                 ys = m.start("ryear")
                 out.append(Numeral(ys, e, m.group("ryear"), "year", value=Decimal(m.group("ryear"))))
-        elif m.group("words"):
+        elif what == "words":
             out.extend(_spelled(m, view))
     return _days_before_dates(out, view)
 

@@ -28,7 +28,7 @@ from typing import Iterator, Literal, Optional
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .lexicon import abbreviations, alternation
+from .lexicon import abbreviations, alternation, compile_pattern
 from .models import Span, Unit
 from .numerals import tidy
 from .quantities import read_unit
@@ -66,7 +66,7 @@ class Token(BaseModel):
 @lru_cache(maxsize=None)
 def _pattern() -> regex.Pattern:
     abbr = alternation(abbreviations())
-    return regex.compile(
+    return compile_pattern(
         rf"(?P<abbr>(?<!\w){abbr}(?!\w))|(?P<word>[\w]+)|(?P<punct>\S)",
         regex.VERSION1,  # abbreviations are matched case-sensitively: "KH", not "kh"
     )

@@ -35,7 +35,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table
+from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..models import CouncilFigure, CouncilMeasure, NumberRole
 from ..rules import Claim, Context, Rule, run_rules, sentences
 from ..scanner import Numeral
@@ -139,7 +139,7 @@ def _is_difference(ctx: Context, n: Numeral) -> bool:
     return council_context.is_earlier(ctx, _difference_before().search(before))
 
 
-_TRAIL_END = regex.compile(r"[;.)\n]")
+_TRAIL_END = compile_pattern(r"[;.)\n]")
 #: numerals that may stand between a figure and an earlier value (``năm 2012 là 58``)
 _SKIPPED_KINDS = ("year", "date", "period", "ordinal")
 
@@ -201,7 +201,7 @@ def _count_before(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[Cou
 
 @lru_cache(maxsize=None)
 def _after_nouns(cell: str) -> regex.Pattern:
-    return regex.compile(rf"\s*{tolerant_alternation(w for w in cell.split('|') if w)}(?!\w)", _F)
+    return compile_pattern(rf"\s*{tolerant_alternation(w for w in cell.split('|') if w)}(?!\w)", _F)
 
 
 def _count_after(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
@@ -228,8 +228,8 @@ class _WordOrdinal:
     start: int
 
 
-_LIST_SEP = regex.compile(r"\s*(?:,|và)\s*", _F)
-_THU = regex.compile(r"thứ\s+", _F)
+_LIST_SEP = compile_pattern(r"\s*(?:,|và)\s*", _F)
+_THU = compile_pattern(r"thứ\s+", _F)
 
 
 def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
@@ -274,7 +274,7 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
     return out
 
 
-_LIST_TAIL = regex.compile(r"\s*(?:[^\w\s]|$|(?:và|của|khóa|HĐND|HDND|Hội\s+đồng)(?!\w))", _F)
+_LIST_TAIL = compile_pattern(r"\s*(?:[^\w\s]|$|(?:và|của|khóa|HĐND|HDND|Hội\s+đồng)(?!\w))", _F)
 
 
 def _followed_by_noun(ctx: Context, n: Numeral) -> bool:
@@ -286,7 +286,7 @@ def _phrases(order: str) -> list[str]:
     return [row["phrase"] for (o, _), row in _measures().items() if o == order]
 
 
-_SESSION = regex.compile(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F)
+_SESSION = compile_pattern(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F)
 
 
 RULES: tuple[Rule, ...] = (
@@ -297,12 +297,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "council.count_after",
-        regex.compile(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
+        compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
         _count_after,
     ),
     Rule(
         "council.count_before",
-        regex.compile(rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)", _F),
+        compile_pattern(rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)", _F),
         _count_before,
     ),
 )
@@ -351,7 +351,7 @@ def _rounding_qualifier() -> tuple[regex.Pattern, dict[str, int]]:
         for r in load_table("qualifiers")
         if r["position"] == "before" and r["qualifier"] in _ROUNDING
     }
-    return regex.compile(rf"(?<!\w)(?P<q>{alternation(words)})\s+$", _F), words
+    return compile_pattern(rf"(?<!\w)(?P<q>{alternation(words)})\s+$", _F), words
 
 
 def _rounding_of(ctx: Context, n) -> Optional[int]:
@@ -383,7 +383,7 @@ def rounds(rounded: int, exact: int, direction: int) -> bool:
     return direction == 0 or (diff > 0) == (direction > 0)
 
 
-_WORDS_AFTER = regex.compile(r"[^\S\n]*(\w+)(?:[^\S\n]+(\w+))?")
+_WORDS_AFTER = compile_pattern(r"[^\S\n]*(\w+)(?:[^\S\n]+(\w+))?")
 
 
 def _noun_words(ctx: Context, pos: int) -> tuple[str, ...]:

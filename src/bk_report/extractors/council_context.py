@@ -22,7 +22,7 @@ Key phrases (``council_spelling.tsv``) are matched with spelling tolerance
 vowel of a cluster dropped, inside multi-word phrases only.
 
 >>> import regex
->>> pat = regex.compile(tolerant_alternation(["tiếp xúc cử tri"]), regex.IGNORECASE)
+>>> pat = compile_pattern(tolerant_alternation(["tiếp xúc cử tri"]), regex.IGNORECASE)
 >>> [bool(pat.fullmatch(s)) for s in ("tiếp xúc cử tri", "tếp xúc cư tri", "tiêp xúc cử tri", "tiếp xúc báo chí")]
 [True, True, True, False]
 """
@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import alternation, canonical, literal_pattern, load_table, phrases_for
+from ..lexicon import alternation, canonical, literal_pattern, load_table, phrases_for, compile_pattern
 from ..rules import Context
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -118,7 +118,7 @@ def tolerant_word(word: str) -> str:
     return "(?:" + "|".join(dict.fromkeys(alts)) + ")"
 
 
-_TOKEN = regex.compile(r"\w+|[^\w\s]")
+_TOKEN = compile_pattern(r"\w+|[^\w\s]")
 
 
 @lru_cache(maxsize=None)
@@ -173,7 +173,7 @@ def tolerant_lookup(text: str, phrases: dict[str, str], table: str = SPELLING) -
 
 @lru_cache(maxsize=None)
 def _compiled(phrase: str, table: str) -> regex.Pattern:
-    return regex.compile(tolerant_pattern(phrase, table), _F)
+    return compile_pattern(tolerant_pattern(phrase, table), _F)
 
 
 # ----------------------------------------------------------------- earlier values
@@ -195,7 +195,7 @@ def earlier_value_pattern(phrases: Iterable[str], table: str = SPELLING) -> rege
         parts = [tolerant_pattern(p.strip(), table) if p.strip() else "" for p in phrase.split(_YEAR_SLOT)]
         alts.append(r"\s+(?P<year>(?:19|20)\d\d)\s+".join(parts))
     alts.sort(key=len, reverse=True)
-    return regex.compile(rf"(?<!\w)(?:{'|'.join(alts) or '(?!)'})\s*$", _F)
+    return compile_pattern(rf"(?<!\w)(?:{'|'.join(alts) or '(?!)'})\s*$", _F)
 
 
 def is_earlier(ctx: Context, m: Optional[regex.Match]) -> bool:
@@ -216,7 +216,7 @@ def _bodies() -> tuple[regex.Pattern, dict[str, str]]:
     for row in load_table("council_bodies"):
         for form in phrases_for(row["phrase"]):
             kinds.setdefault(canonical(form).lower(), row["kind"])
-    pattern = regex.compile(rf"(?<!\w){tolerant_alternation(kinds)}(?!\w)", _F)
+    pattern = compile_pattern(rf"(?<!\w){tolerant_alternation(kinds)}(?!\w)", _F)
     return pattern, kinds
 
 
@@ -224,7 +224,7 @@ def _bodies() -> tuple[regex.Pattern, dict[str, str]]:
 def _object_marker() -> regex.Pattern:
     words = [r["word"] for r in load_table("council_object_markers")]
     # the marker may stand up to three words before the body (``với Ban Thường trực UBMTTQVN``)
-    return regex.compile(rf"(?<!\w){alternation(words)}(?:\s+[^\s,;.:]+){{0,3}}\s+$", _F)
+    return compile_pattern(rf"(?<!\w){alternation(words)}(?:\s+[^\s,;.:]+){{0,3}}\s+$", _F)
 
 
 def _kind_of(text: str) -> str:
@@ -309,7 +309,7 @@ def assembly_of_session(ctx: Context, start: int, end: int) -> Optional[str]:
     'national_assembly'
     """
     view = ctx.view
-    stop = regex.compile(r"[.;!?\n]").search(view, end)
+    stop = compile_pattern(r"[.;!?\n]").search(view, end)
     limit = min(end + 40, stop.start() if stop else len(view))
     pattern, _ = _bodies()
     for m in pattern.finditer(view, end, limit):
@@ -319,17 +319,17 @@ def assembly_of_session(ctx: Context, start: int, end: int) -> Optional[str]:
     return actor_kind(ctx, start)
 
 
-_CLAUSE_STOP = regex.compile(r"[.;!?\n]")
+_CLAUSE_STOP = compile_pattern(r"[.;!?\n]")
 #: how far a sentence is read ahead for a council body (a run-on sentence is cut there)
 _LOOKAHEAD = 400
-_SESSION_WORD = regex.compile(tolerant_pattern("kỳ họp"), _F)
-_HDND = regex.compile(rf"(?<!\w){tolerant_alternation(phrases_for('Hội đồng nhân dân'))}(?!\w)", _F)
-_VOTERS = regex.compile(rf"(?<!\w){tolerant_alternation(phrases_for('cử tri') + phrases_for('tiếp xúc cử tri'))}(?!\w)", _F)
+_SESSION_WORD = compile_pattern(tolerant_pattern("kỳ họp"), _F)
+_HDND = compile_pattern(rf"(?<!\w){tolerant_alternation(phrases_for('Hội đồng nhân dân'))}(?!\w)", _F)
+_VOTERS = compile_pattern(rf"(?<!\w){tolerant_alternation(phrases_for('cử tri') + phrases_for('tiếp xúc cử tri'))}(?!\w)", _F)
 
 
 def _sentence_bounds(view: str, pos: int) -> tuple[int, int]:
     start = max(view.rfind(c, 0, pos) for c in ".!?\n") + 1
-    stop = regex.compile(r"[.!?\n]").search(view, pos)
+    stop = compile_pattern(r"[.!?\n]").search(view, pos)
     return start, (stop.start() if stop else len(view))
 
 

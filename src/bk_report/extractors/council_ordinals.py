@@ -23,12 +23,12 @@ from typing import Optional
 import regex
 
 from ..errors import NumberError
-from ..lexicon import canonical, column_map
+from ..lexicon import canonical, column_map, compile_pattern
 from ..numerals import parse_number
 from ..rules import Context
 from ..scanner import Numeral
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compile_pattern(r"\p{L}+")
 
 
 @lru_cache(maxsize=None)

@@ -32,6 +32,8 @@ from typing import Optional
 
 import regex
 
+from ..lexicon import compile_pattern
+
 from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
@@ -55,22 +57,22 @@ _INSPECTING = frozenset({"inspection", "supervision", "inspection_and_supervisio
 #: Kinds of inspection that a plain "kiểm tra" after their label keeps
 #: ("Kiểm tra khi có dấu hiệu vi phạm: đã kiểm tra 4 tổ chức đảng").
 _SPECIFIC_INSPECTION = frozenset({"inspection_on_violation_signs", "inspection_of_enforcement", "inspection_of_finance"})
-_LABEL_GAP = regex.compile(r"[^\d;()]*:[^\d;()]*")
+_LABEL_GAP = compile_pattern(r"[^\d;()]*:[^\d;()]*")
 #: Between an action and a bare count that follows its target noun and a colon.
-_LABEL_GAP_END = regex.compile(r"[^\d;()]*:\s*")
+_LABEL_GAP_END = compile_pattern(r"[^\d;()]*:\s*")
 _AFTER_NOUN = "discipline.count_after_noun"
 #: What may follow such a count: the end of its item.
-_COUNT_END = regex.compile(r"[ \t]*(?:[;,.()\n]|$)")
-_OBJECT_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
+_COUNT_END = compile_pattern(r"[ \t]*(?:[;,.()\n]|$)")
+_OBJECT_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
 #: What may stand between a count and the trailing words whose subject it is.
-_SUBJECT_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
+_SUBJECT_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
 #: What may stand between two names read as one group of bodies (a few words, no punctuation).
-_CHAIN_GAP = regex.compile(r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
-_BREAKDOWN_GAP = regex.compile(r"\s*[:：]?\s*")
+_CHAIN_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
+_BREAKDOWN_GAP = compile_pattern(r"\s*[:：]?\s*")
 #: What may stand between a verb and a count with a generic noun (đối với 5 đồng chí).
-_NEAR = regex.compile(r"[\s,:]*(?:\w+[\s,:]+){0,3}", regex.VERSION1)
+_NEAR = compile_pattern(r"[\s,:]*(?:\w+[\s,:]+){0,3}", regex.VERSION1)
 #: What may stand between a clause start and a count that takes the action carried over.
-_CLAUSE_HEAD = regex.compile(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
+_CLAUSE_HEAD = compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 @dataclass
@@ -506,7 +508,7 @@ def _restated_key(f: DisciplineFigure) -> tuple:
 
 #: The whole text is read paragraph by paragraph (a paragraph: a line and its bullet list).
 RULES: tuple[Rule, ...] = (
-    Rule("discipline.paragraphs", regex.compile(r"\A.*\Z", regex.DOTALL), _production),
+    Rule("discipline.paragraphs", compile_pattern(r"\A.*\Z", regex.DOTALL), _production),
 )
 
 

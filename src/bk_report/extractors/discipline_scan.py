@@ -24,18 +24,20 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
+from ..lexicon import compile_pattern
+
 from ..models import NumberRole, Qualifier
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
 from .discipline_lexicon import WORD, connectors, phrase_info, target_after, token_pattern, token_patterns_by_first_word
 
-_PUNCT = regex.compile(r"[;()\[\]]")
+_PUNCT = compile_pattern(r"[;()\[\]]")
 _BRACKETS = {"[": "(", "]": ")"}
-_BULLET = regex.compile(r"[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)])\s")
-_PERSON = regex.compile(rf"\s*{connectors('person')}(?!\w)", regex.IGNORECASE)
-_ABBR = regex.compile(r"\p{Lu}{2,5}")
-_DASH_AFTER = regex.compile(r"\s*[-–—&]\s*\w")
+_BULLET = compile_pattern(r"[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)])\s")
+_PERSON = compile_pattern(rf"\s*{connectors('person')}(?!\w)", regex.IGNORECASE)
+_ABBR = compile_pattern(r"\p{Lu}{2,5}")
+_DASH_AFTER = compile_pattern(r"\s*[-–—&]\s*\w")
 #: A numeral that can be a count (not a year, date, ordinal, percent …).
 COUNT_KINDS = frozenset({"number"})
 
@@ -238,14 +240,14 @@ def title_line(view: str, start: int, end: int) -> bool:
 
 
 _CLOSING = frozenset(".;,:!?…")
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compile_pattern(r"\d")
 #: The longest title, in words.
 _TITLE_WORDS = 20
-_WORDS = regex.compile(r"\p{L}{2,}")
-_LOWER = regex.compile(r"\p{Ll}")
-_UPPER = regex.compile(r"\p{Lu}")
+_WORDS = compile_pattern(r"\p{L}{2,}")
+_LOWER = compile_pattern(r"\p{Ll}")
+_UPPER = compile_pattern(r"\p{Lu}")
 #: Three lower-case letters in a row: no heading in capitals has that.
-_LOWER_RUN = regex.compile(r"\p{Ll}{3}")
+_LOWER_RUN = compile_pattern(r"\p{Ll}{3}")
 
 
 def headline_end(view: str) -> int:

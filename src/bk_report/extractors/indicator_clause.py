@@ -17,10 +17,12 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-_SEGMENT_END = regex.compile(r"[;:](?!\d)")
-_BULLET = regex.compile(r"[-–•+*]\s")
-_PIECE_CUT = regex.compile(r",(?=\s)|[()\[\]]")
-_DIGIT = regex.compile(r"\d")
+from ..lexicon import compile_pattern
+
+_SEGMENT_END = compile_pattern(r"[;:](?!\d)")
+_BULLET = compile_pattern(r"[-–•+*]\s")
+_PIECE_CUT = compile_pattern(r",(?=\s)|[()\[\]]")
+_DIGIT = compile_pattern(r"\d")
 
 
 def segments(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -21,11 +21,11 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table
+from ..lexicon import alternation, canonical, load_table, compile_pattern
 from .indicator_cues import cue, words
 
 _F = regex.IGNORECASE | regex.VERSION1
-_SPACES = regex.compile(r"\s+")
+_SPACES = compile_pattern(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,11 @@ def _patterns() -> dict[str, regex.Pattern]:
     quals = alternation(r["word"] for r in load_table("qualifiers") if r["position"] == "before")
     return {
         # verb [ref] [qualifier] right before the numeral: "tăng 5%", "vượt kế hoạch 7,1%", "tăng hơn 4,1%"
-        "before": regex.compile(
+        "before": compile_pattern(
             rf"(?<!\w)(?P<verb>{verbs})(?:\s+{cue('verb_adverb')})?(?:\s+(?P<ref>{refs})(?:\s+{refs})?)?(?:\s+(?:{quals}))?\s*$",
             _F,
         ),
-        "after": regex.compile(rf"\s*(?P<ref>{refs})(?!\w)", _F),
+        "after": compile_pattern(rf"\s*(?P<ref>{refs})(?!\w)", _F),
     }
 
 
@@ -92,7 +92,7 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
 def _ref_tail() -> regex.Pattern:
     """The words of a reference, up to the next comparison (``… so với tháng trước và tăng 7,5% …``)."""
     stop = alternation(list(_table()["verb"]) + list(words("connector")))
-    return regex.compile(rf"(?:(?!\s{stop}(?!\w))[^,;:()\d%]|(?<=(?<!\w){cue('period_word')}\s+)(?:19|20)\d\d(?!\d))*", _F)
+    return compile_pattern(rf"(?:(?!\s{stop}(?!\w))[^,;:()\d%]|(?<=(?<!\w){cue('period_word')}\s+)(?:19|20)\d\d(?!\d))*", _F)
 
 
 def _reference_end(view: str, pos: int, hi: int) -> int:

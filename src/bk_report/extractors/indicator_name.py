@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table
+from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..numerals import number_words
 from .indicator_cues import cue
 
@@ -74,15 +74,15 @@ def _patterns() -> dict[str, regex.Pattern]:
     # the first words of a qualifier after a number ("trở" of "trở lên"): "lên" there is no verb
     open_quals = alternation(r["word"].rsplit(" ", 1)[0] for r in load_table("qualifiers") if r["position"] == "after" and " " in r["word"])
     return {
-        "lead": regex.compile(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F),
-        "trail": regex.compile(rf"[\s,]*(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F),
-        "admin_subject": regex.compile(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F),
-        "locality": regex.compile(
+        "lead": compile_pattern(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F),
+        "trail": compile_pattern(rf"[\s,]*(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F),
+        "admin_subject": compile_pattern(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F),
+        "locality": compile_pattern(
             rf"(?:(?i:{cue('locality_prep')})\s+)?(?:(?i:{cue('whole')})\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
             regex.VERSION1,
         ),
         # time phrases: "năm 2023", "giai đoạn 2021-2025", "6 tháng đầu năm", "quý III/2023", "năm tới"
-        "time": regex.compile(
+        "time": compile_pattern(
             rf"(?:(?:{frame})\s+)?(?:{count}\s+{month}(?:\s+{part})?\s*)?"
             rf"(?:{period}\s+)?(?<![\w.,])(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?![\w.,]\d)"
             rf"|(?:(?:{frame})\s+)?(?<!\w){count}\s+{month}(?:\s+{part})?(?!\w)"
@@ -90,19 +90,19 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"|(?<!\w){month}\s+(?:[IVX]+|\d{{1,2}})(?:\s*/\s*(?:19|20)\d\d)?(?!\w)(?:\s+{period}\s+(?:19|20)\d\d)?",
             _F,
         ),
-        "brackets": regex.compile(r"\s*\([^()]*\)"),
-        "cut": regex.compile(rf"(?<!\bso\s)(?<!\w){cut}(?!\w)", _F),
-        "theo": regex.compile(rf"\s*{cue('source')}\s", _F),
+        "brackets": compile_pattern(r"\s*\([^()]*\)"),
+        "cut": compile_pattern(rf"(?<!\bso\s)(?<!\w){cut}(?!\w)", _F),
+        "theo": compile_pattern(rf"\s*{cue('source')}\s", _F),
         # a heading in capitals glued to the sentence: "MỘT SỐ CHỈ TIÊU CHỦ YẾU Tổng …"
-        "heading": regex.compile(r"\s*(?:[\p{Lu}\d][\p{Lu}\p{M}\d&.,–-]*\s+){2,}(?=\p{Lu}\p{Ll})", regex.VERSION1),
+        "heading": compile_pattern(r"\s*(?:[\p{Lu}\d][\p{Lu}\p{M}\d&.,–-]*\s+){2,}(?=\p{Lu}\p{Ll})", regex.VERSION1),
         # "toàn huyện" anywhere; "toàn xã hội" (the whole society) is not a commune
-        "subject_any": regex.compile(rf"(?<!\w)(?!{cue('not_subject')}(?!\w)){alternation(_words('lead', ('subject',)))}(?!\w)", _F),
-        "of_admin": regex.compile(rf"\s+{cue('locality_prep')}\s+(?:{admin})\s*$", _F),
-        "admin_lead": regex.compile(rf"\s*{alternation(r['phrase'] for r in _rows() if r['class'] == 'admin' and r['edge'] == 'lead')}(?=\s)", _F),
-        "space": regex.compile(r"\s+"),
-        "edge_punct": regex.compile(r"^[\s,;:.–—-]+|[\s,;:–—-]+$"),
-        "edge_punct_lead": regex.compile(r"[\s,;:.–—-]+"),
-        "edge_punct_trail": regex.compile(r"[\s,;:–—-]+$"),
+        "subject_any": compile_pattern(rf"(?<!\w)(?!{cue('not_subject')}(?!\w)){alternation(_words('lead', ('subject',)))}(?!\w)", _F),
+        "of_admin": compile_pattern(rf"\s+{cue('locality_prep')}\s+(?:{admin})\s*$", _F),
+        "admin_lead": compile_pattern(rf"\s*{alternation(r['phrase'] for r in _rows() if r['class'] == 'admin' and r['edge'] == 'lead')}(?=\s)", _F),
+        "space": compile_pattern(r"\s+"),
+        "edge_punct": compile_pattern(r"^[\s,;:.–—-]+|[\s,;:–—-]+$"),
+        "edge_punct_lead": compile_pattern(r"[\s,;:.–—-]+"),
+        "edge_punct_trail": compile_pattern(r"[\s,;:–—-]+$"),
     }
 
 

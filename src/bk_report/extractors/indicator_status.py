@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, load_table
+from ..lexicon import alternation, load_table, compile_pattern
 from ..models import Status
 from .indicator_cues import cue
 
@@ -35,13 +35,13 @@ def _patterns() -> dict[str, regex.Pattern]:
     refs = alternation(r["phrase"] for r in load_table("indicator_compare") if r["role"] == "ref")
     by = lambda st, sc: alternation(r["phrase"] for r in rows if r["status"] == st and r["scope"] == sc)
     return {
-        "estimate": regex.compile(rf"(?<!\w){by('estimate', 'figure')}(?!\w)", _F),
-        "target": regex.compile(rf"(?<!\w){by('target', 'sentence')}(?!\w)", _F),
-        "plan_year": regex.compile(
+        "estimate": compile_pattern(rf"(?<!\w){by('estimate', 'figure')}(?!\w)", _F),
+        "target": compile_pattern(rf"(?<!\w){by('target', 'sentence')}(?!\w)", _F),
+        "plan_year": compile_pattern(
             rf"(?<!\w){by('target', 'plan')}(?:\s+\w+){{0,3}}?\s+(?:{cue('year_frame')}|{cue('period_word')})\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F
         ),
         # the time frame of a clause: "Năm 2024, …", "đến năm 2025 …", "trong năm 2024 …"
-        "year_frame": regex.compile(rf"(?<!(?<!\w){refs}\s+)(?<!\w){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
+        "year_frame": compile_pattern(rf"(?<!(?<!\w){refs}\s+)(?<!\w){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
     }
 
 

@@ -25,7 +25,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table
+from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..models import Indicator, Kind, NumberRole, Qualifier, Status, Unit
 from ..numerals import parse_number
 from ..quantities import read_qualifier_after, read_qualifier_before, read_unit
@@ -68,52 +68,52 @@ def _patterns() -> dict[str, regex.Pattern]:
     )
     word = r"[\p{L}][\p{L}\p{M}&]*+"
     return {
-        "foreign": regex.compile(rf"\s*{alternation(nf['foreign'])}(?!\w)", _F),
-        "negation": regex.compile(rf"(?<!\w){alternation(nf['negation'])}(?!\w)", _F),
-        "base": regex.compile(rf"(?<!\w){alternation(nf['base'])}\s*$", _F),
-        "classifier": regex.compile(rf"{alternation(nf['classifier'])}", _F),
-        "visitor": regex.compile(rf"(?<!\w){alternation(nf['visitor'])}(?!\w)", _F),
+        "foreign": compile_pattern(rf"\s*{alternation(nf['foreign'])}(?!\w)", _F),
+        "negation": compile_pattern(rf"(?<!\w){alternation(nf['negation'])}(?!\w)", _F),
+        "base": compile_pattern(rf"(?<!\w){alternation(nf['base'])}\s*$", _F),
+        "classifier": compile_pattern(rf"{alternation(nf['classifier'])}", _F),
+        "visitor": compile_pattern(rf"(?<!\w){alternation(nf['visitor'])}(?!\w)", _F),
         # connectors between a figure and a comparison attached to it
         # a bracketed note with no figure in it (giá so sánh 2010) does not part them
-        "gap": regex.compile(rf"(?:\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{1,80}}+\)|[\s,;()\[\]])*+(?:{cue('connector')}\s+)?", _F),
-        "noun": regex.compile(rf"\s*(?P<w>{word})", _F),
-        "article": regex.compile(rf"(?<!\w){cue('article_before')}\s+$", _F),
-        "short_period": regex.compile(rf"(?<!\w){cue('short_period')}(?!\w)", _F),
-        "caption": regex.compile(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F),
-        "threshold_before": regex.compile(rf"(?<!\w){cue('threshold_word')}\s*$", _F),
-        "subject_stop": regex.compile(rf"(?<!\w)(?:{alternation(nf['predicate'])}|{cmp_verbs})(?!\w)", _F),
-        "predicate": regex.compile(rf"(?<!\w){alternation(nf['predicate'])}(?!\w)", _F),
-        "frame_start": regex.compile(rf"\s*(?!{cue('parts_intro')}(?!\w)){cue('frame_start')}(?!\w)", _F),
+        "gap": compile_pattern(rf"(?:\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{1,80}}+\)|[\s,;()\[\]])*+(?:{cue('connector')}\s+)?", _F),
+        "noun": compile_pattern(rf"\s*(?P<w>{word})", _F),
+        "article": compile_pattern(rf"(?<!\w){cue('article_before')}\s+$", _F),
+        "short_period": compile_pattern(rf"(?<!\w){cue('short_period')}(?!\w)", _F),
+        "caption": compile_pattern(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F),
+        "threshold_before": compile_pattern(rf"(?<!\w){cue('threshold_word')}\s*$", _F),
+        "subject_stop": compile_pattern(rf"(?<!\w)(?:{alternation(nf['predicate'])}|{cmp_verbs})(?!\w)", _F),
+        "predicate": compile_pattern(rf"(?<!\w){alternation(nf['predicate'])}(?!\w)", _F),
+        "frame_start": compile_pattern(rf"\s*(?!{cue('parts_intro')}(?!\w)){cue('frame_start')}(?!\w)", _F),
         # where the words naming a counted thing after the number stop
-        "after_stop": regex.compile(
+        "after_stop": compile_pattern(
             rf"[,;:()\[\]]|(?<!\w)(?:{cmp_verbs})\s+(?:{quals}\s+)?(?=\d[\d.,]*\s?%|{plan_refs})|(?<!\w){cue('name_stop')}(?!\w)"
             rf"|\s{cue('locative')}\s+(?:{cue('determiner')}|(?-i:\p{{Lu}}))",
             _F,
         ),
-        "and": regex.compile(rf"(?<!\w){cue('connector')}(?!\w)", _F),
-        "hard_stop": regex.compile(r"[,;:()\[\]]"),
-        "per_after_percent": regex.compile(rf"\s*/\s*{alternation([r['word'] for r in load_table('per_denominators')])}(?!\w)", _F),
-        "from_before": regex.compile(rf"(?<!\w){cue('from_word')}\s*$", _F),
-        "from_word": regex.compile(rf"\s*{cue('from_word')}\s*", _F),
-        "visit_noun": regex.compile(rf"\s*{cue('visit_noun')}\s*", _F),
-        "plan_word": regex.compile(rf"{plan_refs}", _F),
-        "per_one": regex.compile(rf"(?<!\w)(?:{cue('per_one')}|/)\s*$", _F),
-        "level_after_change": regex.compile(rf"[\s,]*(?:{cue('connector')}\s+)?{cue('level_link')}\s*", _F),
-        "to_after": regex.compile(rf"\s*(?P<v>{cue('level_to')}|{cue('range_to')})(?:\s+{cue('level_link')})?\s+(?=\d)", _F),
-        "change_from": regex.compile(rf"(?<!\w){cue('change_verb')}(?:\s+\w+)?\s+{cue('from_word')}\s*$", _F),
-        "at_least_after": regex.compile(rf"(?<!\w){after_quals}(?!\w)", _F),
-        "threshold_tail": regex.compile(rf"\s*(?:{after_quals})?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F),
-        "range_join": regex.compile(rf"\s*(?:{cue('range_to')}|-|–)\s*", _F),
-        "of_total": regex.compile(rf"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{{L}}\d]+)?(?P<plan>\s+{plan_refs}(?!\w))?", _F),
+        "and": compile_pattern(rf"(?<!\w){cue('connector')}(?!\w)", _F),
+        "hard_stop": compile_pattern(r"[,;:()\[\]]"),
+        "per_after_percent": compile_pattern(rf"\s*/\s*{alternation([r['word'] for r in load_table('per_denominators')])}(?!\w)", _F),
+        "from_before": compile_pattern(rf"(?<!\w){cue('from_word')}\s*$", _F),
+        "from_word": compile_pattern(rf"\s*{cue('from_word')}\s*", _F),
+        "visit_noun": compile_pattern(rf"\s*{cue('visit_noun')}\s*", _F),
+        "plan_word": compile_pattern(rf"{plan_refs}", _F),
+        "per_one": compile_pattern(rf"(?<!\w)(?:{cue('per_one')}|/)\s*$", _F),
+        "level_after_change": compile_pattern(rf"[\s,]*(?:{cue('connector')}\s+)?{cue('level_link')}\s*", _F),
+        "to_after": compile_pattern(rf"\s*(?P<v>{cue('level_to')}|{cue('range_to')})(?:\s+{cue('level_link')})?\s+(?=\d)", _F),
+        "change_from": compile_pattern(rf"(?<!\w){cue('change_verb')}(?:\s+\w+)?\s+{cue('from_word')}\s*$", _F),
+        "at_least_after": compile_pattern(rf"(?<!\w){after_quals}(?!\w)", _F),
+        "threshold_tail": compile_pattern(rf"\s*(?:{after_quals})?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F),
+        "range_join": compile_pattern(rf"\s*(?:{cue('range_to')}|-|–)\s*", _F),
+        "of_total": compile_pattern(rf"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{{L}}\d]+)?(?P<plan>\s+{plan_refs}(?!\w))?", _F),
         # "07 xã, phường đạt …": a comma between counted nouns does not end the name
-        "noun_comma": regex.compile(rf",\s*(?:{alternation(r['noun'] for r in load_table('counted_nouns'))})(?=\s)[^,;:\d]*(?=[,;:]|$)", _F),
-        "stop_noun": regex.compile(rf"{cue('noun_stop')}$", _F),
-        "measure_head": regex.compile(rf"\s*{cue('measure_head')}(?!\w)", _F),
-        "level_to": regex.compile(cue("level_to"), _F),
-        "unit_rest": regex.compile(r"\S+\s+(?P<r>[^/]+)"),
-        "word": regex.compile(r"\w+"),
-        "plan_after": regex.compile(rf"\s+{plan_refs}(?!\w)", _F),
-        "foreign_lead": regex.compile(rf"(?<!\w){alternation(nf['foreign_lead'])}(?!\w)", _F),
+        "noun_comma": compile_pattern(rf",\s*(?:{alternation(r['noun'] for r in load_table('counted_nouns'))})(?=\s)[^,;:\d]*(?=[,;:]|$)", _F),
+        "stop_noun": compile_pattern(rf"{cue('noun_stop')}$", _F),
+        "measure_head": compile_pattern(rf"\s*{cue('measure_head')}(?!\w)", _F),
+        "level_to": compile_pattern(cue("level_to"), _F),
+        "unit_rest": compile_pattern(r"\S+\s+(?P<r>[^/]+)"),
+        "word": compile_pattern(r"\w+"),
+        "plan_after": compile_pattern(rf"\s+{plan_refs}(?!\w)", _F),
+        "foreign_lead": compile_pattern(rf"(?<!\w){alternation(nf['foreign_lead'])}(?!\w)", _F),
     }
 
 
@@ -290,7 +290,7 @@ def _quantity(m: regex.Match, ctx: Context, rule: Rule):
 
 
 def _pattern(p: str) -> regex.Pattern:
-    return regex.compile(p, _F)
+    return compile_pattern(p, _F)
 
 
 @cache
@@ -907,7 +907,7 @@ def _headline_growth(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
     title_end = nl if nl > 0 else -1
     if title_end < 0 or not view[nl:].strip() or view[:title_end].rstrip()[-1:] in ".;:":
         return drafts
-    growth = regex.compile(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F)
+    growth = compile_pattern(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F)
     out = []
     for d in drafts:
         if d.start < title_end and d.unit is Unit.percent and d.kind is Kind.change and d.status is not Status.target:

@@ -20,6 +20,8 @@ from typing import Optional
 
 import regex
 
+from ..lexicon import compile_pattern
+
 from ..models import MembershipAction, MembershipFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
@@ -30,7 +32,7 @@ CATEGORY = "membership"
 #: A figure and the numeral it was read from.
 _Found = tuple[MembershipFigure, Numeral]
 _DISCIPLINE_KINDS = frozenset({"action", "form", "trailing", "stop"})
-_CLAUSE_HEAD = regex.compile(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
+_CLAUSE_HEAD = compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 class _State:
@@ -151,7 +153,7 @@ def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -
 
 
 #: What may follow a count read after its noun: the end of its item.
-_COUNT_END = regex.compile(r"[ \t]*(?:[;,.()\n]|$)")
+_COUNT_END = compile_pattern(r"[ \t]*(?:[;,.()\n]|$)")
 
 
 def _followed_by(view: str, pos: int, word: str) -> bool:
@@ -159,7 +161,7 @@ def _followed_by(view: str, pos: int, word: str) -> bool:
     return rest.startswith(word) and (len(rest) == len(word) or not rest[len(word)].isalnum())
 
 
-_CHO = regex.compile(rf"(?<!\w){connectors('waits')}\s*$", regex.IGNORECASE)
+_CHO = compile_pattern(rf"(?<!\w){connectors('waits')}\s*$", regex.IGNORECASE)
 
 
 def _cho_before(ctx: Context, tok: Token) -> bool:
@@ -187,7 +189,7 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigu
 
 #: The whole text is read sentence by sentence.
 RULES: tuple[Rule, ...] = (
-    Rule("membership.sentences", regex.compile(r"\A.*\Z", regex.DOTALL), _production),
+    Rule("membership.sentences", compile_pattern(r"\A.*\Z", regex.DOTALL), _production),
 )
 
 

@@ -36,7 +36,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table
+from ..lexicon import alternation, canonical, load_table, compile_pattern
 from .council_context import earlier_value_pattern, is_earlier, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
@@ -60,9 +60,9 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
         }
         words = tolerant_alternation(roles, _SPELLING)
         if position == "after":
-            pat = regex.compile(rf"(?<!\w){words}(?!\w)", _F)
+            pat = compile_pattern(rf"(?<!\w){words}(?!\w)", _F)
         else:
-            pat = regex.compile(rf"(?<!\w){words}(?:\s+(?:có|được|là))?\s*$", _F)
+            pat = compile_pattern(rf"(?<!\w){words}(?:\s+(?:có|được|là))?\s*$", _F)
         out[position] = (pat, roles)
     return out
 
@@ -82,10 +82,10 @@ def _earlier() -> regex.Pattern:
     return earlier_value_pattern((r["phrase"] for r in rows if r["role"] == "earlier"), _SPELLING)
 
 
-_NOUN = regex.compile(
+_NOUN = compile_pattern(
     rf"(?<![^\W\d]){alternation(r['noun'] for r in load_table('targets_nouns'))}(?!\w)", _F
 )
-_CLAUSE_END = regex.compile(r"[,;:.()\n]|\s[-–]\s")
+_CLAUSE_END = compile_pattern(r"[,;:.()\n]|\s[-–]\s")
 
 
 @dataclass
@@ -181,7 +181,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     return _Mention(n, start, end, role, numerator, rule.name)
 
 
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s|[^\w\s]|$)")
+_SENTENCE_END = compile_pattern(r"[.!?…]+(?=\s|[^\w\s]|$)")
 #: how many characters around a count of targets are read for its cue words
 _WINDOW = 300
 
@@ -189,7 +189,7 @@ _WINDOW = 300
 @lru_cache(maxsize=None)
 def _with_role(role: str) -> regex.Pattern:
     words = [r["phrase"] for r in load_table("targets_cues") if r["role"] == role]
-    return regex.compile(rf"(?<!\w){tolerant_alternation(words, _SPELLING)}(?!\w)", _F)
+    return compile_pattern(rf"(?<!\w){tolerant_alternation(words, _SPELLING)}(?!\w)", _F)
 
 
 def _production(kinds: tuple[str, ...], over: bool = False):
@@ -279,7 +279,7 @@ def _mentions(ctx: Context) -> list[_Mention]:
 
 #: a full stop right before a closing mark, a footnote or an emoji (``đạt.)``, ``đạt.”``,
 #: ``đạt.[2]``, ``đạt.👍``), not after an opening one (``(…)``)
-_STOP_BEFORE_MARK = regex.compile(r"(?<![\s(\[“\"'])[.!?…]+(?=[^\w\s])")
+_STOP_BEFORE_MARK = compile_pattern(r"(?<![\s(\[“\"'])[.!?…]+(?=[^\w\s])")
 
 
 def _sentences(view: str):

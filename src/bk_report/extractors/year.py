@@ -37,7 +37,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import alternation, load_table
+from ..lexicon import alternation, load_table, compile_pattern
 from ..models import NumberRole
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
@@ -50,12 +50,12 @@ def _cue(role: str, anchor: str = "") -> regex.Pattern:
     words = [r["phrase"] for r in load_table("year_cues") if r["role"] == role]
     if not words:
         raise ValueError(f"year_cues.tsv has no row with role {role!r}")
-    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w){anchor}", _F)
+    return compile_pattern(rf"(?<!\w){alternation(words)}(?!\w){anchor}", _F)
 
 
-_COUNCIL_TERM = regex.compile(r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$", _F)
-_LEAD = regex.compile(r"^\W*(?:trong\s+)?(?:cả\s+)?năm\s*$", _F)
-_CLAUSE_BREAK = regex.compile(r"[,;:(–—]|\s-\s")
+_COUNCIL_TERM = compile_pattern(r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$", _F)
+_LEAD = compile_pattern(r"^\W*(?:trong\s+)?(?:cả\s+)?năm\s*$", _F)
+_CLAUSE_BREAK = compile_pattern(r"[,;:(–—]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def weigh_years(ctx: Context) -> list[Weighed]:
     return out
 
 
-_YEAR_WORD_BEFORE = regex.compile(r"(?<!\w)năm\s+$", _F)
+_YEAR_WORD_BEFORE = compile_pattern(r"(?<!\w)năm\s+$", _F)
 
 
 def is_year(ctx: Context, n: Numeral) -> bool:
@@ -175,7 +175,7 @@ def _term_year() -> regex.Pattern:
     """``năm đầu (của) nhiệm kỳ`` right before a term's period."""
     years = [r["phrase"] for r in load_table("year_cues") if r["role"] == "term_year"]
     terms = [r["phrase"] for r in load_table("year_cues") if r["role"] == "term"]
-    return regex.compile(rf"(?<!\w){alternation(years)}\s+(?:của\s+)?{alternation(terms)}\s*$", _F)
+    return compile_pattern(rf"(?<!\w){alternation(years)}\s+(?:của\s+)?{alternation(terms)}\s*$", _F)
 
 
 def _term_framed(ctx: Context) -> bool:
