@@ -55,6 +55,11 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("1900000.0")), tidy(Decimal("3.450")), tidy(Decimal("1E+3"))
     (Decimal('1900000'), Decimal('3.45'), Decimal('1000'))
     """
+    exponent = value.as_tuple().exponent
+    if exponent == 0 and not value.is_signed():  # the common case: a plain integer
+        return value
+    if isinstance(exponent, int) and exponent > 0:  # 1E+3: an integer, exactly
+        return Decimal(int(value))
     if not value.is_finite():
         return value
     with localcontext() as exact:
@@ -254,7 +259,19 @@ def parse_words(tokens: list[str]) -> Decimal:
     >>> parse_words(["hai", "mươi", "mốt", "nghìn"])
     Decimal('21000')
     """
-    return _parse_words(tokens)
+    value = _parse_words_cached(tuple(tokens))
+    if isinstance(value, NumberError):
+        raise NumberError(str(value))
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _parse_words_cached(tokens: tuple[str, ...]) -> "Decimal | NumberError":
+    """:func:`parse_words` remembered: reports repeat the same few spelled numbers."""
+    try:
+        return _parse_words(list(tokens))
+    except NumberError as exc:
+        return exc
 
 
 def parse_number(text: str) -> Decimal:
