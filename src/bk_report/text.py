@@ -15,8 +15,10 @@ original string, so ``text[span.start:span.end] == span.text`` always holds.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from array import array
+from functools import lru_cache
 
 import regex
 
@@ -83,18 +85,32 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
-#: every character the view reads as a plain space (all are below U+3001)
-_SPACE_RE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x3001) if _fold_char(chr(c)) == " ") + "]")
+@lru_cache(maxsize=None)
+def _space_re() -> "regex.Pattern[str]":
+    """Every character but the space itself that the view reads as a plain space (all are below U+3001)."""
+    return regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x3001) if c != 0x20 and _fold_char(chr(c)) == " ") + "]")
 #: characters that need the cluster-by-cluster path: marks and invisible characters
 _SLOW = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]")
+_SLOW_RUN = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]++")
 
 
 class Document:
-    """The caller's text plus the normalised view that rules match against."""
+    """The caller's text plus the normalised view that rules match against.
 
-    __slots__ = ("text", "view", "_starts", "_ends")
-    _starts: "array[int] | None"  # None: view offsets are text offsets
-    _ends: "array[int] | None"
+    The view folds spaces, composes decomposed letters (NFC), drops invisible
+    characters and puts tones in their canonical place.  Offsets map back to the
+    caller's text through a sparse table: only where a letter was composed or a
+    character dropped does the shift between view and text change.
+
+    >>> d = Document("Ho\\u0300a 12")  # a decomposed ò
+    >>> d.view, d.span(0, 3).text, d.span(4, 6)
+    ('Hòa 12', 'Ho\u0300a', Span(start=5, end=7, text='12'))
+    """
+
+    __slots__ = ("text", "view", "_breaks", "_shift_start", "_shift_end")
+    _breaks: "array[int] | None"  # view positions where the shift changes; None: the identity map
+    _shift_start: "array[int] | None"  # text start - view position, from each break on
+    _shift_end: "array[int] | None"  # text end (after the character) - view position
 
     def __init__(self, text: str):
         if not isinstance(text, str):
@@ -102,13 +118,48 @@ class Document:
         self.text = text
         if unicodedata.is_normalized("NFC", text) and not _SLOW.search(text):
             # the common case: one view character per character, spaces folded
-            self.view = canonical_tones(_SPACE_RE.sub(" ", text))
-            self._starts = self._ends = None  # the identity map
+            self.view = canonical_tones(_space_re().sub(" ", text))
+            self._breaks = self._shift_start = self._shift_end = None  # the identity map
             return
-        view: list[str] = []
-        starts = array("q")
-        ends = array("q")
-        i, n = 0, len(text)
+        self._breaks, self._shift_start, self._shift_end = array("q"), array("q"), array("q")
+        pieces: list[str] = []
+        done = pos = 0
+        for m in _SLOW_RUN.finditer(text):
+            # a base letter and the marks or invisible characters after it: cluster by cluster;
+            # between such runs, plain text costs one slice
+            start = max(m.start() - 1, done)
+            pos = self._plain(text, done, start, pieces, pos)
+            pos = self._clusters(text, start, m.end(), pieces, pos)
+            done = m.end()
+        self._plain(text, done, len(text), pieces, pos)
+        self.view = canonical_tones("".join(pieces))
+
+    def _shift(self, pos: int, to_start: int, to_end: int) -> None:
+        """From view position ``pos`` on, text start = pos + to_start, text end = pos + to_end."""
+        if self._breaks and self._shift_start[-1] == to_start and self._shift_end[-1] == to_end:
+            return
+        if self._breaks and self._breaks[-1] == pos:  # a change at the same place: the later one holds
+            self._shift_start[-1], self._shift_end[-1] = to_start, to_end
+            return
+        self._breaks.append(pos)
+        self._shift_start.append(to_start)
+        self._shift_end.append(to_end)
+
+    def _plain(self, text: str, i: int, j: int, pieces: list[str], pos: int) -> int:
+        """Text ``[i, j)`` with no mark or invisible character, from view position ``pos``: one
+        view character per character.  Returns the view position after it."""
+        if i >= j:
+            return pos
+        run = text[i:j]
+        if not unicodedata.is_normalized("NFC", run):
+            return self._clusters(text, i, j, pieces, pos)
+        self._shift(pos, i - pos, i + 1 - pos)
+        pieces.append(_space_re().sub(" ", run))
+        return pos + len(run)
+
+    def _clusters(self, text: str, i: int, n: int, pieces: list[str], pos: int) -> int:
+        """Text ``[i, n)`` a letter cluster at a time, from view position ``pos``: each view
+        character maps to its whole cluster.  Returns the view position after it."""
         while i < n:
             j = i + 1
             while j < n and (
@@ -122,34 +173,38 @@ class Document:
                     cluster = "".join(c for c in cluster if c not in _ZERO_WIDTH)
                 cluster = unicodedata.normalize("NFC", cluster)
             for ch in cluster:
-                folded = _fold_char(ch)
-                for out in folded:
-                    view.append(out)
-                    starts.append(i)
-                    ends.append(j)
+                for out in _fold_char(ch):
+                    self._shift(pos, i - pos, j - pos)
+                    pieces.append(out)
+                    pos += 1
             i = j
-        self.view = canonical_tones("".join(view))
-        self._starts = starts
-        self._ends = ends
+        return pos
 
     def __len__(self) -> int:
         return len(self.view)
 
+    def _at(self, i: int) -> int:
+        return bisect.bisect_right(self._breaks, i) - 1
+
     def orig_start(self, i: int) -> int:
         """Offset in the original text of view position ``i`` (``len(view)`` maps to the end)."""
-        if self._starts is None:
+        if self._breaks is None:
             return min(max(i, 0), len(self.text))
-        if i >= len(self._starts):
+        if i >= len(self.view):
             return len(self.text)
-        return self._starts[i]
+        i = max(i, 0)
+        return i + self._shift_start[self._at(i)]
 
     def orig_end(self, j: int) -> int:
         """Original offset just after view position ``j - 1``."""
-        if self._ends is None:
+        if self._breaks is None:
             return min(max(j, 0), len(self.text))
+        if not self.view:  # nothing but invisible characters
+            return len(self.text) if j > 0 else 0
         if j <= 0:
-            return self.orig_start(0) if self._starts else 0
-        return self._ends[min(j, len(self._ends)) - 1]
+            return self.orig_start(0)
+        j = min(j, len(self.view)) - 1
+        return j + self._shift_end[self._at(j)]
 
     def span(self, i: int, j: int) -> Span:
         """The :class:`Span` of the original text covering view ``[i, j)``."""
