@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import bk_report
+from bk_report import batch
 from bk_report.batch import Result, extract_many, find_files, process
 
 TEXTS = [f"Năm {year}, HĐND xã đã tổ chức 0{i % 9 + 1} kỳ họp, ban hành {i + 10} nghị quyết." for i, year in enumerate(range(2001, 2013))]
@@ -46,6 +47,21 @@ def test_parallel_equals_serial() -> None:
     parallel = list(extract_many(TEXTS, workers=2))
     assert serial == parallel
     assert [r.report.year for r in parallel] == list(range(2001, 2013))
+
+
+def test_parallel_equals_serial_across_chunks(tmp_path: Path) -> None:
+    # more inputs than one chunk holds, a file and bad inputs between them, and one text
+    # long enough to close a chunk by size: order, texts and errors survive the chunking
+    good = tmp_path / "good.txt"
+    good.write_text(TEXTS[4], encoding="utf-8")
+    joined = " ".join(TEXTS) + " "
+    long_text = joined * (batch._CHUNK_CHARS // len(joined) + 1)
+    items = TEXTS * 3 + [good, 7, long_text, tmp_path / "missing.txt"] + TEXTS
+    serial = list(extract_many(items, workers=1))
+    parallel = list(extract_many(items, workers=2))
+    assert len(parallel) == len(items) > 40
+    assert serial == parallel
+    assert parallel[len(TEXTS) * 3].text == TEXTS[4] and parallel[len(TEXTS) * 3 + 2].text == long_text
 
 
 def test_generator_input_and_default_workers() -> None:
