@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import keys, locality, period
 from .extractors import EXTRACTORS
 from .extractors import year as year_extractor
-from .models import NumberMention, NumberRole, Report, ReportWarning
+from .models import NumberMention, NumberRole, Report, ReportWarning, unchecked
 from .rules import Context
 
 #: The role a numeral has by its kind alone, when no extractor claimed it.
@@ -56,7 +56,7 @@ def _numbers(ctx: Context) -> list[NumberMention]:
             role, category, rule = claim.role, claim.category, claim.rule
         else:
             role, category, rule = _ROLE_BY_KIND.get(n.kind, NumberRole.unassigned), None, None
-        out.append(NumberMention(span=ctx.span(n.start, n.end), value=n.value, role=role, category=category, rule=rule))
+        out.append(unchecked(NumberMention, span=ctx.span(n.start, n.end), value=n.value, role=role, category=category, rule=rule))
     return out
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from .models import Span
+from .models import Span, unchecked
 
 _ZERO_WIDTH = frozenset("\u200c\u200d\u2060\ufeff\u00ad")  # joiners, BOM, soft hyphen: dropped
 _ZERO_WIDTH_SPACE = "\u200b"  # a word break that shows no space: read as a space
@@ -211,6 +211,6 @@ class Document:
         i, j = max(0, i), max(0, j)
         if j <= i:
             s = self.orig_start(i)
-            return Span(start=s, end=s, text="")
+            return unchecked(Span, start=s, end=s, text="")
         s, e = self.orig_start(i), self.orig_end(j)
-        return Span(start=s, end=e, text=self.text[s:e])
+        return unchecked(Span, start=s, end=e, text=self.text[s:e])
