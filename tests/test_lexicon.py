@@ -122,3 +122,46 @@ def test_units_table_uses_schema_values():
 def test_unknown_table_is_a_lexicon_error():
     with pytest.raises(LexiconError):
         load_table("no_such_table")
+
+
+def _flat_alternation(phrases):
+    """The reference: every phrase in full, longest first (what alternation() must match like)."""
+    from bk_report.lexicon import literal_pattern
+
+    uniq = sorted({canonical(p) for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(literal_pattern(p) for p in uniq) + ")"
+
+
+# phrases sharing beginnings, differing only in case, one a prefix of another, with dashes
+_SHARED_BEGINNINGS = [
+    "quý I", "quý II", "quý III", "quý IV", "Quý", "quý 1", "tháng", "tháng đầu năm", "6 tháng",
+    "Đảng bộ", "đảng viên", "Đảng viên dự bị", "đảng", "Hà Nội - Hải Phòng", "Hà Nội", "hà",
+    "tỷ", "tỷ đồng", "tỉ", "nghìn tỷ", "kỳ họp", "Kỳ họp thứ", "kỳ",
+]
+
+
+@pytest.mark.parametrize("table,column", [
+    ("period_words", "phrase"), ("units", "surface"), ("counted_nouns", "noun"),
+    ("locality_words", "word"), ("scale_words", "word"), ("qualifiers", "word"),
+])
+def test_shared_beginnings_match_like_a_flat_alternation(table, column):
+    import random
+
+    import regex
+
+    from bk_report.lexicon import FLAGS, alternation, compile_pattern
+
+    phrases = [r[column] for r in load_table(table)] + _SHARED_BEGINNINGS
+    rng = random.Random(table)
+    pieces = phrases + [" ", "  ", " - ", "–", ",", "x", "\n"]
+    texts = []
+    for _ in range(300):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 8))]
+        words = [w.upper() if rng.random() < 0.15 else w for w in words]
+        texts.append(" ".join(words) if rng.random() < 0.5 else "".join(words))
+    for flags in (FLAGS, regex.VERSION1):
+        for wrap in ("{}", r"(?<!\w){}(?!\w)", r"{}\s+\d"):
+            ours = compile_pattern(wrap.format(alternation(phrases)), flags)
+            ref = compile_pattern(wrap.format(_flat_alternation(phrases)), flags)
+            for t in texts:
+                assert [m.span() for m in ours.finditer(t)] == [m.span() for m in ref.finditer(t)], (t, flags, wrap)
