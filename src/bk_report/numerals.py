@@ -85,6 +85,8 @@ def parse_digits(raw: str) -> Decimal:
     >>> parse_digits("12.480,5"), parse_digits("05"), parse_digits("3.915")
     (Decimal('12480.5'), Decimal('5'), Decimal('3915'))
     """
+    if raw.isdecimal():  # the common case, no separator
+        return Decimal(raw)
     if not DIGITS_RE.fullmatch(raw):
         raise NumberError(f"not a number in Vietnamese digit notation: {raw!r}")
     if "," in raw:

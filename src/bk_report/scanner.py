@@ -315,7 +315,8 @@ def _number(m: regex.Match, view: str) -> Numeral:
         for w in m.group("scale").split():
             power += scale_words()[canonical(w).lower()]
         value = value.scaleb(power)
-    value = tidy(value)
+    if power or not digits.isdecimal():  # plain digits read as an integer already
+        value = tidy(value)
     if m.group("pct"):
         return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
     before = _window_before(view, s)
