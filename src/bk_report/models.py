@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Annotated, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,6 +33,18 @@ _D = TypeVar("_D")
 class _Frozen(BaseModel):
     # defer_build: validators are built on first use, not at import (about 50 ms)
     model_config = ConfigDict(frozen=True, use_enum_values=False, defer_build=True)
+
+    def model_post_init(self, context: object, /) -> None:
+        # Figures of a report set the same few combinations of fields, and each instance
+        # would keep its own set of their names (700 bytes for ten names, more than the
+        # values).  A frozen model never changes that set in place (model_copy copies it
+        # first), so instances with the same names share one.
+        object.__setattr__(self, "__pydantic_fields_set__", _shared_names(frozenset(self.__pydantic_fields_set__)))
+
+
+@lru_cache(maxsize=1024)
+def _shared_names(names: frozenset[str]) -> set[str]:
+    return set(names)
 
 
 @pydantic_dataclass(frozen=True, slots=True)

@@ -37,20 +37,20 @@ def extract(text: str) -> Report:
     ctx = Context.from_text(text)
     ctx.year = year_extractor.detect(ctx)
     found = {name: list(module.extract(ctx)) for name, module in EXTRACTORS}
+    ctx.scratch.clear()  # the extractors' working state, freed before the report is built
     found["indicators"] = keys.with_keys(found["indicators"], text)
-    return Report(
-        year=ctx.year,
-        locality=locality.detect_locality(ctx, ctx.year),
-        period=period.detect_period(ctx, ctx.year),
-        numbers=_numbers(ctx),
-        warnings=_warnings(ctx),
-        **found,
-    )
+    where = locality.detect_locality(ctx, ctx.year)
+    when = period.detect_period(ctx, ctx.year)
+    warnings = _warnings(ctx)
+    return Report(year=ctx.year, locality=where, period=when, numbers=_numbers(ctx), warnings=warnings, **found)
 
 
 def _numbers(ctx: Context) -> list[NumberMention]:
+    """A mention per numeral; the numerals are released as they are read (``ctx`` is spent)."""
     out = []
-    for n in ctx.numerals:
+    numerals = ctx.numerals
+    for i, n in enumerate(numerals):
+        numerals[i] = None  # type: ignore[call-overload]  # the peak memory of a report is here
         claim = ctx.claims.get(n.start)
         if claim is not None:
             role, category, rule = claim.role, claim.category, claim.rule

@@ -1,0 +1,49 @@
+"""Models: the memory-saving choices keep the behaviour of plain pydantic models."""
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from decimal import Decimal
+
+import pytest
+
+import bk_report
+from bk_report.models import Indicator, NumberMention, Span, unchecked
+
+
+def _indicator(name: str, start: int) -> Indicator:
+    return Indicator(name=name, value=Decimal("3.5"), unit="%", span=Span(start=start, end=start + 4, text="3,5%"), rule="r")
+
+
+def test_shared_field_names_never_leak_between_figures() -> None:
+    a, b = _indicator("tăng trưởng", 0), _indicator("hộ nghèo", 10)
+    before = set(b.model_fields_set)
+    c = a.model_copy(update={"key": "poverty_rate"})
+    assert "key" in c.model_fields_set
+    assert "key" not in a.model_fields_set and b.model_fields_set == before
+    assert c.model_dump(exclude_unset=True)["key"] == "poverty_rate"
+    assert "key" not in b.model_dump(exclude_unset=True)
+
+
+def test_figures_survive_pickle_json_and_equality() -> None:
+    r = bk_report.extract("Năm 2023, tỷ lệ hộ nghèo giảm còn 3,5%; HĐND tổ chức 05 kỳ họp.")
+    assert pickle.loads(pickle.dumps(r)) == r
+    assert bk_report.Report.model_validate_json(r.model_dump_json()) == r
+    assert r.numbers and all(isinstance(n, NumberMention) for n in r.numbers)
+
+
+def test_span_is_validated_frozen_and_hashable() -> None:
+    s = Span(start=3, end=5, text="05")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.start = 4  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        Span(start=-1, end=0, text="")
+    with pytest.raises(ValueError):
+        Span(start="x", end=0, text="")  # type: ignore[arg-type]
+    assert {s: 1}[Span(start=3, end=5, text="05")] == 1
+
+
+def test_unchecked_needs_every_field() -> None:
+    assert unchecked(Span, start=1, end=2, text="x") == Span(start=1, end=2, text="x")
+    with pytest.raises(KeyError):
+        unchecked(Span, start=1, end=2)
