@@ -150,7 +150,9 @@ def run_rules(rules: Iterable[Rule], ctx: Context) -> list[BaseModel]:
     return out
 
 
-_SENTENCE_END = compile_pattern(r"(?<!\b(?:TP|tp|Tp|ThS|TS|PGS|GS|St|Mr|Ms|Dr|v\.v))[.!?…]+(?=\s+\S|\s*$)|\n+")
+#: the end of a sentence: a run of stops before a space (not after ``TP.``, ``v.v.``), or line
+#: breaks.  The look-ahead comes first so that a stop inside ``1.234`` is refused at once.
+_SENTENCE_END = compile_pattern(r"(?=[.!?…]+(?:\s+\S|\s*$))(?<!\b(?:TP|tp|Tp|ThS|TS|PGS|GS|St|Mr|Ms|Dr|v\.v))[.!?…]+|\n+")
 
 
 def sentences(view: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int]]:

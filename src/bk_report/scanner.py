@@ -105,7 +105,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     markers = alternation(r["word"] for r in load_table("ordinal_markers"))
     roman_markers = alternation(r["word"] for r in load_table("ordinal_markers") if r["roman"] == "yes")
     ctx = _context_words()
-    num = r"\d++(?:[.,]\d++)*+"
+    # a bounded run of groups: a real number has a few (1.234.567.890,5); a megabyte of
+    # "1.1.1…" becomes broken numbers a few dozen groups long instead of one huge match
+    num = r"\d++(?:[.,]\d++){0,24}+"
     start = r"(?<![\w.,/])(?<!\p{L}[-–])"  # not inside a word, a number or a name (COVID-19)
     f = regex.IGNORECASE | regex.VERSION1
     return {
