@@ -31,16 +31,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..models import CouncilFigure, CouncilMeasure, NumberRole
-from ..rules import Claim, Context, Rule, run_rules, sentences
+from ..rules import Claim, Context, Rule, run_rules
 from ..scanner import Numeral
 from . import council_context, year
-from .council_context import tolerant_alternation, tolerant_pattern
+from .council_context import cached_pattern, tolerant_alternation, tolerant_heads, tolerant_pattern
 from .council_ordinals import read_ordinal
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -96,6 +96,7 @@ def _keys(order: str) -> dict[str, str]:
     return {k: k for (o, k) in _measures() if o == order}
 
 
+@lru_cache(maxsize=4096)
 def _row(order: str, text: str) -> Optional[dict[str, str]]:
     """The table row of a matched phrase, spelt right or wrong."""
     key = council_context.tolerant_lookup(text, _keys(order))
@@ -135,11 +136,10 @@ def _is_difference(ctx: Context, n: Numeral) -> bool:
     be the reported year.
     """
     before = ctx.view[max(0, n.start - 50) : n.start]
-    before = regex.split(r"[,;:]", before)[-1]
-    return council_context.is_earlier(ctx, _difference_before().search(before))
+    before = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # the last clause
+    return council_context.is_earlier(ctx, council_context.search_at_end(_difference_before(), before))
 
 
-_TRAIL_END = compile_pattern(r"[;.)\n]")
 #: numerals that may stand between a figure and an earlier value (``năm 2012 là 58``)
 _SKIPPED_KINDS = ("year", "date", "period", "ordinal")
 
@@ -150,7 +150,7 @@ def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
     Earlier values that follow the figure in its clause are claimed, up to the first
     count that is none (another figure).
     """
-    stop = _TRAIL_END.search(ctx.view, end)
+    stop = cached_pattern(r"[;.)\n]").search(ctx.view, end)
     limit = min(end + 100, stop.start() if stop else len(ctx.view))
     for n in ctx.numerals_in(end, limit):
         if n.kind in _SKIPPED_KINDS or ctx.claimed(n) or year.is_year(ctx, n):
@@ -205,13 +205,13 @@ def _after_nouns(cell: str) -> regex.Pattern:
 
 
 def _count_after(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
+    n = next(iter(ctx.numerals_in(m.end(), m.end() + 30)), None)
+    if not _usable(ctx, n) or ctx.view[m.end() : n.start].strip():
+        return None  # (tested first: most phrases are followed by no count)
     row = _row("after", m.group("phrase"))
     if row is None:
         return None
     nouns = [w for w in row["after_nouns"].split("|") if w]
-    n = next(iter(ctx.numerals_in(m.end(), m.end() + 30)), None)
-    if not _usable(ctx, n) or ctx.view[m.end() : n.start].strip():
-        return None
     noun = _after_nouns(row["after_nouns"]).match(ctx.view, n.end) if nouns else None
     if nouns and not noun:
         return None
@@ -228,8 +228,9 @@ class _WordOrdinal:
     start: int
 
 
-_LIST_SEP = compile_pattern(r"\s*(?:,|và)\s*", _F)
-_THU = compile_pattern(r"thứ\s+", _F)
+#: a list of ordinals goes on (``thứ 5, 6 và 7``), repeating ``thứ`` or not
+_LIST_SEP = r"\s*(?:,|và)\s*"
+_THU = r"thứ\s+"
 
 
 def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
@@ -258,10 +259,10 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
             _record(ctx, figure, numeral or _WordOrdinal(start))
             out.append(figure)
         first = False
-        sep = _LIST_SEP.match(ctx.view, end)
+        sep = cached_pattern(_LIST_SEP, _F).match(ctx.view, end)
         if not sep or sep.end() == end:
             break
-        again = _THU.match(ctx.view, sep.end())
+        again = cached_pattern(_THU, _F).match(ctx.view, sep.end())
         if again:
             # a list that repeats ``thứ`` (``thứ 5, thứ 6 và thứ VII``, ``thứ 14 và thứ 15``)
             item, pos = sep.end(), again.end()
@@ -274,45 +275,113 @@ def _session_number(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[C
     return out
 
 
-_LIST_TAIL = compile_pattern(r"\s*(?:[^\w\s]|$|(?:và|của|khóa|HĐND|HDND|Hội\s+đồng)(?!\w))", _F)
+_LIST_TAIL = r"\s*(?:[^\w\s]|$|(?:và|của|khóa|HĐND|HDND|Hội\s+đồng)(?!\w))"
 
 
 def _followed_by_noun(ctx: Context, n: Numeral) -> bool:
     """Whether ``n`` counts something (``thứ 3, 12 đại biểu``) rather than continuing a list."""
-    return not _LIST_TAIL.match(ctx.view, n.end)
+    return not cached_pattern(_LIST_TAIL, _F).match(ctx.view, n.end)
 
 
 def _phrases(order: str) -> list[str]:
     return [row["phrase"] for (o, _), row in _measures().items() if o == order]
 
 
-_SESSION = compile_pattern(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F)
+@dataclass(frozen=True)
+class _HeadedRule(Rule):
+    """A rule whose pattern is tried only where ``head`` matches.
+
+    ``head`` must match wherever the pattern does (the first words of its phrases,
+    :func:`council_context.tolerant_heads`); it is far cheaper to search for.  The
+    matches are those of ``pattern.finditer``: leftmost first, never overlapping.
+    """
+
+    head: Optional[regex.Pattern] = None
+
+    def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
+        view = ctx.view
+        stop = len(view) if end is None else end
+        pos = start
+        while True:
+            h = self.head.search(view, pos, stop)
+            if h is None:
+                return
+            m = self.pattern.match(view, h.start(), stop)
+            if m is None:
+                pos = h.start() + 1
+            else:
+                yield m
+                pos = m.end()
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "council.session_number",
-        _SESSION,
-        _session_number,
-    ),
-    Rule(
-        "council.count_after",
-        compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
-        _count_after,
-    ),
-    Rule(
-        "council.count_before",
-        compile_pattern(rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)", _F),
-        _count_before,
-    ),
-)
+@dataclass(frozen=True)
+class _CountBeforeRule(Rule):
+    """An ``after_numeral`` rule tried only after the counts its production can use.
+
+    The production declines a phrase after any other numeral (a year, a percentage,
+    a count already claimed; see :func:`_usable`), so its match is not even tried there.
+    """
+
+    def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
+        view = ctx.view
+        stop = len(view) if end is None else end
+        done = start
+        for n in ctx.numerals_in(start, stop):
+            if not _usable(ctx, n):
+                continue
+            pos = n.end
+            while pos < stop and view[pos].isspace():
+                pos += 1
+            if pos < done or pos >= stop:
+                continue
+            m = self.pattern.match(view, pos, stop)
+            if m is not None:
+                done = m.end()
+                yield m
+
+
+@lru_cache(maxsize=None)
+def _rules() -> tuple[Rule, ...]:
+    """The rules, built on first use: their tolerant patterns are slow to compile."""
+    return (
+        Rule(
+            "council.session_number",
+            compile_pattern(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F),
+            _session_number,
+        ),
+        _HeadedRule(
+            "council.count_after",
+            compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
+            _count_after,
+            head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
+        ),
+        _CountBeforeRule(
+            "council.count_before",
+            # the lookahead of first words fails fast where no phrase starts, as most numerals are
+            compile_pattern(
+                rf"(?={tolerant_heads(_phrases('before'))})"
+                rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)",
+                _F,
+            ),
+            _count_before,
+            anchor="after_numeral",  # the production wants the count right before the phrase
+        ),
+    )
+
+
+def __getattr__(name: str):
+    """``RULES``, the face every extractor shows, is built on first access (:func:`_rules`)."""
+    if name == "RULES":
+        return _rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _headline_end(view: str) -> int:
     """End of a headline line at the top of the text (no final full stop), or 0."""
-    first = view.split("\n", 1)[0]
-    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ":", ";")):
-        return len(first)
+    end = view.find("\n")
+    first = view[: max(end, 0)]
+    if end >= 0 and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ":", ";")):
+        return end
     return 0
 
 
@@ -359,8 +428,8 @@ def _rounding_of(ctx: Context, n) -> Optional[int]:
     if not isinstance(n, Numeral) or n.kind != "number" or n.value is None:
         return None
     pattern, words = _rounding_qualifier()
-    m = pattern.search(ctx.view[max(0, n.start - 20) : n.start])
-    return words[canonical(regex.sub(r"\s+", " ", m.group("q"))).lower()] if m else None
+    m = council_context.search_at_end(pattern, ctx.view[max(0, n.start - 20) : n.start])
+    return words[canonical(cached_pattern(r"\s+").sub(" ", m.group("q"))).lower()] if m else None
 
 
 def rounds(rounded: int, exact: int, direction: int) -> bool:
@@ -383,12 +452,12 @@ def rounds(rounded: int, exact: int, direction: int) -> bool:
     return direction == 0 or (diff > 0) == (direction > 0)
 
 
-_WORDS_AFTER = compile_pattern(r"[^\S\n]*(\w+)(?:[^\S\n]+(\w+))?")
+_WORDS_AFTER = r"[^\S\n]*(\w+)(?:[^\S\n]+(\w+))?"
 
 
 def _noun_words(ctx: Context, pos: int) -> tuple[str, ...]:
     """The (up to) two words right after ``pos``, before any punctuation (``cuộc tiếp``)."""
-    m = _WORDS_AFTER.match(ctx.view, pos)
+    m = cached_pattern(_WORDS_AFTER).match(ctx.view, pos)
     return tuple(canonical(w).lower() for w in m.groups() if w) if m else ()
 
 
@@ -406,15 +475,25 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
     count the rules did not read (its noun cut short: ``hơn 600 cuộc tiếp xúc``) is
     claimed when its noun starts as the exact figure's (its first two words).
     """
-    starts = [s for s, _ in sentences(ctx.view)]
+    starts: list[int] = []
 
     def sentence(pos: int) -> int:
+        if not starts:  # found on first need: most texts have no rounded count
+            starts.extend(s for s, _ in year.sentence_spans(ctx))
         return bisect.bisect_right(starts, pos)
 
-    exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and _rounding_of(ctx, n) is None]
+    rounding: dict[int, Optional[int]] = {}
+
+    def rounding_of(n) -> Optional[int]:
+        key = id(n)
+        if key not in rounding:
+            rounding[key] = _rounding_of(ctx, n)
+        return rounding[key]
+
+    exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and rounding_of(n) is None]
     kept = []
     for f, n in found:
-        direction = _rounding_of(ctx, n) if f.measure != CouncilMeasure.session_number else None
+        direction = rounding_of(n) if f.measure != CouncilMeasure.session_number else None
         if direction is not None and any(
             g.measure == f.measure and rounds(f.count, g.count, direction) and sentence(m.start) != sentence(n.start)
             for g, m in exact
@@ -427,8 +506,8 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
     # counts the rules did not read: rounded, with the noun of an exact figure
     loose = []
     for n in ctx.numerals:
-        if not ctx.claimed(n) and n.value is not None and n.value == int(n.value):
-            direction = _rounding_of(ctx, n)
+        if n.kind == "number" and not ctx.claimed(n) and n.value is not None and n.value == int(n.value):
+            direction = _rounding_of(ctx, n)  # (it reads numbers only: tested first, it is cheap)
             if direction is not None:
                 loose.append((n, direction, _noun_words(ctx, n.end)))
     for g, m in exact:
@@ -448,7 +527,7 @@ def extract(ctx: Context) -> list[CouncilFigure]:
     """Council figures of the document, in text order."""
     ctx.scratch[CATEGORY] = run = _Run()
     try:
-        figures = run_rules(RULES, ctx)
+        figures = run_rules(_rules(), ctx)
     finally:
         ctx.scratch.pop(CATEGORY, None)
     found = [(f, run.numerals[id(f)]) for f in figures]

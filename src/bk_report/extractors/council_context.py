@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -118,13 +118,22 @@ def tolerant_word(word: str) -> str:
     return "(?:" + "|".join(dict.fromkeys(alts)) + ")"
 
 
-_TOKEN = compile_pattern(r"\w+|[^\w\s]")
+@lru_cache(maxsize=None)
+def cached_pattern(source: str, flags: int = 0) -> regex.Pattern:
+    """``compile_pattern(source, flags)``, compiled on first use: importing compiles nothing."""
+    return compile_pattern(source, flags)
 
 
 @lru_cache(maxsize=None)
 def tolerant_pattern(phrase: str, table: str = SPELLING) -> str:
     """A pattern for ``phrase`` whose key phrases (those of ``table``) match loosely."""
-    tokens = list(_TOKEN.finditer(canonical(phrase)))
+    return "".join(_tolerant_parts(phrase, table))
+
+
+@lru_cache(maxsize=None)
+def _tolerant_parts(phrase: str, table: str) -> tuple[str, ...]:
+    """The pieces of :func:`tolerant_pattern`, one per token (with the space before it)."""
+    tokens = list(cached_pattern(r"\w+|[^\w\s]").finditer(canonical(phrase)))
     words = [t.group().lower() for t in tokens]
     loose = [False] * len(tokens)
     i = 0
@@ -141,12 +150,13 @@ def tolerant_pattern(phrase: str, table: str = SPELLING) -> str:
     for k, tok in enumerate(tokens):
         text = tok.group()
         dash = text in "-–—"
+        sep = ""
         if k:
             gap = tok.start() > tokens[k - 1].end()
             if not dash and tokens[k - 1].group() not in "-–—":
-                out.append(r"\s+" if gap else "")
-        out.append(tolerant_word(text) if loose[k] else literal_pattern(text))
-    return "".join(out)
+                sep = r"\s+" if gap else ""
+        out.append(sep + (tolerant_word(text) if loose[k] else literal_pattern(text)))
+    return tuple(out)
 
 
 def tolerant_alternation(phrases: Iterable[str], table: str = SPELLING) -> str:
@@ -157,18 +167,39 @@ def tolerant_alternation(phrases: Iterable[str], table: str = SPELLING) -> str:
     return "(?:" + "|".join(tolerant_pattern(p, table) for p in uniq) + ")"
 
 
+def tolerant_heads(phrases: Iterable[str], table: str = SPELLING) -> str:
+    """The first words of :func:`tolerant_alternation`: it matches wherever that does.
+
+    Far cheaper to search for than the whole alternation, it tells where to try that.
+
+    >>> pat = compile_pattern(tolerant_heads(["tiếp xúc cử tri", "giám sát"]), regex.IGNORECASE)
+    >>> [m.group() for m in pat.finditer("tếp dân; giam sát")]
+    ['tếp', 'giam']
+    """
+    heads = {(_tolerant_parts(canonical(p), table) or ("",))[0] for p in phrases if p}
+    if not heads:
+        return "(?!)"
+    return "(?:" + "|".join(sorted(heads, key=lambda h: (-len(h), h))) + ")"
+
+
 def tolerant_lookup(text: str, phrases: dict[str, str], table: str = SPELLING) -> Optional[str]:
     """The key of ``phrases`` (canonical lower-case) that ``text`` spells, or None.
 
     The exact spelling wins; a misspelt one gives the longest phrase it matches.
     """
-    key = canonical(regex.sub(r"\s+", " ", text)).lower().strip()
+    key = canonical(cached_pattern(r"\s+").sub(" ", text)).lower().strip()
     if key in phrases:
         return key
-    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
-        if _compiled(phrase, table).fullmatch(text.strip()):
+    text = text.strip()
+    for phrase in _longest_first(tuple(phrases)):
+        if _compiled(phrase, table).fullmatch(text):
             return phrase
     return None
+
+
+@lru_cache(maxsize=None)
+def _longest_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 @lru_cache(maxsize=None)
@@ -196,6 +227,27 @@ def earlier_value_pattern(phrases: Iterable[str], table: str = SPELLING) -> rege
         alts.append(r"\s+(?P<year>(?:19|20)\d\d)\s+".join(parts))
     alts.sort(key=len, reverse=True)
     return compile_pattern(rf"(?<!\w)(?:{'|'.join(alts) or '(?!)'})\s*$", _F)
+
+
+@lru_cache(maxsize=None)
+def _backwards(pattern: regex.Pattern) -> regex.Pattern:
+    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+
+def search_at_end(pattern: regex.Pattern, text: str) -> Optional[regex.Match]:
+    """``pattern.search(text)`` for a pattern anchored at the end (``…\\s*$``).
+
+    Searched forwards, the pattern is tried at every position of ``text``; searched
+    backwards, it fails at once where the end does not match.  So the backward search
+    tells cheaply whether there is a match, and the forward one (whose leftmost match
+    the callers read) runs only when there is.
+
+    >>> search_at_end(earlier_value_pattern(["năm {year} là"]), "nhận 64 đơn, năm 2014 là ").group("year")
+    '2014'
+    """
+    if _backwards(pattern).search(text) is None:
+        return None
+    return pattern.search(text)
 
 
 def is_earlier(ctx: Context, m: Optional[regex.Match]) -> bool:
@@ -227,6 +279,7 @@ def _object_marker() -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){alternation(words)}(?:\s+[^\s,;.:]+){{0,3}}\s+$", _F)
 
 
+@lru_cache(maxsize=4096)
 def _kind_of(text: str) -> str:
     _, kinds = _bodies()
     key = tolerant_lookup(text, kinds)
@@ -238,53 +291,122 @@ def paragraph_start(view: str, pos: int) -> int:
     return view.rfind("\n", 0, pos) + 1
 
 
+#: characters that may bound a search for mentions (:func:`_restart`)
+_STOPS = "0123456789.,;:!?()"
+
+
+@lru_cache(maxsize=None)
+def _restart() -> regex.Pattern:
+    """The last stop before a position (a reverse search).
+
+    A stop is a character of :data:`_STOPS` that no body or voter phrase holds:
+    no mention spans it, so a search restarted right after it finds the mentions
+    a search of the whole text finds from there.
+    """
+    _, kinds = _bodies()
+    held = set("".join(kinds) + "".join(_voter_phrases()))
+    stops = "".join(c for c in _STOPS if c not in held)
+    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
+
+
 @dataclass
 class _Index:
-    """Every body and voter mention of a document, found once (kept in ``ctx.scratch``)."""
+    """The body and voter mentions of a document (kept in ``ctx.scratch``).
 
-    newlines: list  # view offsets of line breaks
-    bodies: list  # (start, end, kind, is object or partner) in text order
-    body_ends: list
-    voters: list  # start offsets of voter mentions
+    They are found paragraph by paragraph, and a body described, on first need:
+    few paragraphs of a text hold a council count.
+    """
+
+    bodies: dict = field(default_factory=dict)  # paragraph start -> :class:`_Read`
+    voters: dict = field(default_factory=dict)  # paragraph start -> [start of a voter mention]
+    described: dict = field(default_factory=dict)  # body start -> (kind, is object or partner)
 
 
 def _index(ctx: Context) -> _Index:
     found = ctx.scratch.get("council.context")
     if found is not None and found[0] is ctx.doc:
         return found[1]
-    view = ctx.view
-    newlines = [m.start() for m in regex.finditer(r"\n", view)]
-    pattern, _ = _bodies()
-    marker = _object_marker()
-    bodies = []
-    for m in pattern.finditer(view):
-        para = _line_start(newlines, m.start())
-        is_object = bool(marker.search(view[max(para, m.start() - 40) : m.start()]))
-        bodies.append((m.start(), m.end(), _kind_of(m.group()), is_object))
-    index = _Index(newlines, bodies, [b[1] for b in bodies], [m.start() for m in _VOTERS.finditer(view)])
+    index = _Index()
     ctx.scratch["council.context"] = (ctx.doc, index)
     return index
 
 
-def _line_start(newlines: list, pos: int) -> int:
-    i = bisect.bisect_left(newlines, pos)
-    return newlines[i - 1] + 1 if i else 0
+def _search_from(view: str, pattern: regex.Pattern, start: int) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(view)`` from the last stop before ``start`` on."""
+    stop = _restart().search(view, 0, start)
+    return pattern.finditer(view, stop.end() if stop else 0)
 
 
-def _paragraph_start(index: _Index, pos: int) -> int:
-    return _line_start(index.newlines, pos)
+def _mentions(view: str, pattern: regex.Pattern, start: int) -> list[regex.Match]:
+    """The matches of ``pattern.finditer(view)`` that start in the paragraph at ``start``
+    (and those since the last stop before it)."""
+    end = view.find("\n", start)
+    end = len(view) if end < 0 else end
+    out = []
+    for m in _search_from(view, pattern, start):
+        if m.start() >= end:
+            break
+        out.append(m)
+    return out
+
+
+@dataclass
+class _Read:
+    """The body mentions of a paragraph read so far, in text order."""
+
+    matches: Iterator[regex.Match]
+    spans: list = field(default_factory=list)  # (start, end)
+    ends: list = field(default_factory=list)
+    done: bool = False  # the matches are all read
+
+
+def _bodies_in(ctx: Context, index: _Index, start: int, pos: int) -> _Read:
+    """The body mentions of the paragraph at ``start``, read on to the first that starts
+    at ``pos`` or later (a paragraph is read only as far as a count in it asks)."""
+    read = index.bodies.get(start)
+    if read is None:
+        read = index.bodies[start] = _Read(_search_from(ctx.view, _bodies()[0], start))
+    while not read.done and (not read.spans or read.spans[-1][0] < pos):
+        m = next(read.matches, None)
+        if m is None:
+            read.done = True
+        else:
+            read.spans.append(m.span())
+            read.ends.append(m.end())
+    return read
+
+
+def _voters_in(ctx: Context, index: _Index, start: int) -> list:
+    found = index.voters.get(start)
+    if found is None:
+        found = index.voters[start] = [m.start() for m in _mentions(ctx.view, _voters(), start)]
+    return found
+
+
+def _described(ctx: Context, index: _Index, start: int, end: int) -> tuple[str, bool]:
+    """``(kind, is object or partner)`` of the body named at ``[start, end)``."""
+    found = index.described.get(start)
+    if found is None:
+        view = ctx.view
+        para = paragraph_start(view, start)
+        is_object = bool(_object_marker().search(view[max(para, start - 40) : start]))
+        found = index.described[start] = (_kind_of(view[start:end]), is_object)
+    return found
 
 
 def actor_kind(ctx: Context, pos: int) -> Optional[str]:
     """Kind of the nearest acting body named before ``pos`` in its paragraph, or None."""
     index = _index(ctx)
-    start = _paragraph_start(index, pos)
-    i = bisect.bisect_right(index.body_ends, pos)
+    start = paragraph_start(ctx.view, pos)
+    read = _bodies_in(ctx, index, start, pos)
+    spans = read.spans
+    i = bisect.bisect_right(read.ends, pos)
     while i > 0:
         i -= 1
-        b_start, _, kind, is_object = index.bodies[i]
+        b_start, b_end = spans[i]
         if b_start < start:
             return None
+        kind, is_object = _described(ctx, index, b_start, b_end)
         if not is_object:
             return kind
     return None
@@ -292,7 +414,7 @@ def actor_kind(ctx: Context, pos: int) -> Optional[str]:
 
 def _council_later_in_sentence(ctx: Context, pos: int) -> bool:
     view = ctx.view
-    stop = _CLAUSE_STOP.search(view, pos, pos + _LOOKAHEAD)
+    stop = cached_pattern(r"[.;!?\n]").search(view, pos, pos + _LOOKAHEAD)
     end = stop.start() if stop else min(len(view), pos + _LOOKAHEAD)
     pattern, _ = _bodies()
     return any(_kind_of(m.group()) == "council" for m in pattern.finditer(view, pos, end))
@@ -309,27 +431,43 @@ def assembly_of_session(ctx: Context, start: int, end: int) -> Optional[str]:
     'national_assembly'
     """
     view = ctx.view
-    stop = compile_pattern(r"[.;!?\n]").search(view, end)
+    stop = cached_pattern(r"[.;!?\n]").search(view, end)
     limit = min(end + 40, stop.start() if stop else len(view))
     pattern, _ = _bodies()
     for m in pattern.finditer(view, end, limit):
         kind = _kind_of(m.group())
-        if kind in ("council", "national_assembly") and not _SESSION_WORD.fullmatch(m.group()):
+        if kind in ("council", "national_assembly") and not _session_word().fullmatch(m.group()):
             return kind
     return actor_kind(ctx, start)
 
 
-_CLAUSE_STOP = compile_pattern(r"[.;!?\n]")
 #: how far a sentence is read ahead for a council body (a run-on sentence is cut there)
 _LOOKAHEAD = 400
-_SESSION_WORD = compile_pattern(tolerant_pattern("kỳ họp"), _F)
-_HDND = compile_pattern(rf"(?<!\w){tolerant_alternation(phrases_for('Hội đồng nhân dân'))}(?!\w)", _F)
-_VOTERS = compile_pattern(rf"(?<!\w){tolerant_alternation(phrases_for('cử tri') + phrases_for('tiếp xúc cử tri'))}(?!\w)", _F)
+
+
+@lru_cache(maxsize=None)
+def _session_word() -> regex.Pattern:
+    return compile_pattern(tolerant_pattern("kỳ họp"), _F)
+
+
+@lru_cache(maxsize=None)
+def _hdnd() -> regex.Pattern:
+    return compile_pattern(rf"(?<!\w){tolerant_alternation(phrases_for('Hội đồng nhân dân'))}(?!\w)", _F)
+
+
+@lru_cache(maxsize=None)
+def _voter_phrases() -> tuple[str, ...]:
+    return phrases_for("cử tri") + phrases_for("tiếp xúc cử tri")
+
+
+@lru_cache(maxsize=None)
+def _voters() -> regex.Pattern:
+    return compile_pattern(rf"(?<!\w){tolerant_alternation(_voter_phrases())}(?!\w)", _F)
 
 
 def _sentence_bounds(view: str, pos: int) -> tuple[int, int]:
     start = max(view.rfind(c, 0, pos) for c in ".!?\n") + 1
-    stop = compile_pattern(r"[.!?\n]").search(view, pos)
+    stop = cached_pattern(r"[.!?\n]").search(view, pos)
     return start, (stop.start() if stop else len(view))
 
 
@@ -348,9 +486,10 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
     if context == "voters":
         # a bare ``ý kiến`` / ``kiến nghị`` is a voter's only where voters are spoken of
         start, end = _sentence_bounds(ctx.view, pos)
-        index = _index(ctx)
-        i = bisect.bisect_left(index.voters, _paragraph_start(index, pos))
-        if i == len(index.voters) or index.voters[i] >= end:
+        para = paragraph_start(ctx.view, pos)
+        voters = _voters_in(ctx, _index(ctx), para)
+        i = bisect.bisect_left(voters, para)
+        if i == len(voters) or voters[i] >= end:
             return False
         return kind != "national_assembly"
     if context == "intrinsic":
@@ -361,7 +500,7 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
         # another body acts (``Ủy ban MTTQ … tiếp nhận 56 ý kiến của cử tri``): council
         # work only if the HĐND is named in the sentence (``… phối hợp với Thường trực HĐND``)
         start, end = _sentence_bounds(ctx.view, pos)
-        return bool(_HDND.search(ctx.view, start, end))
+        return bool(_hdnd().search(ctx.view, start, end))
     if kind is None:
         return _council_later_in_sentence(ctx, pos)
     return kind == "council"

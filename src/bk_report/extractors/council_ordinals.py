@@ -20,15 +20,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from ..errors import NumberError
-from ..lexicon import canonical, column_map, compile_pattern
+from ..lexicon import canonical, column_map
 from ..numerals import parse_number
 from ..rules import Context
 from ..scanner import Numeral
+from .council_context import cached_pattern
 
-_WORD = compile_pattern(r"\p{L}+")
 
 
 @lru_cache(maxsize=None)
@@ -44,14 +42,14 @@ def read_ordinal(ctx: Context, pos: int) -> Optional[tuple[int, int, Optional[Nu
             return int(n.value), n.end, n
         return None
     view = ctx.view
-    m = _WORD.match(view, pos)
+    m = cached_pattern(r"\p{L}+").match(view, pos)
     if not m:
         return None
     word = canonical(m.group()).lower()
     if word in _ordinal_words():
         return int(_ordinal_words()[word]), m.end(), None
     # a run of number words the scanner did not take (``tư``, ``năm``): longest that parses
-    words = list(regex.finditer(r"\p{L}+", view[pos : pos + 40]))
+    words = list(cached_pattern(r"\p{L}+").finditer(view[pos : pos + 40]))
     run = []
     for w in words:
         if run and view[pos + run[-1].end() : pos + w.start()].strip():

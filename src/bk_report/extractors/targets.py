@@ -37,10 +37,11 @@ from typing import Optional
 import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .council_context import earlier_value_pattern, is_earlier, tolerant_alternation, tolerant_lookup
+from .council_context import cached_pattern, earlier_value_pattern, is_earlier, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
+from . import year
 
 _F = regex.IGNORECASE | regex.VERSION1
 CATEGORY = "targets"
@@ -67,9 +68,15 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _link_end() -> regex.Pattern:
+    """A linking word after a cue (``hoàn thành có``); compiled as ``regex.sub`` did, with full case folding."""
+    return regex.compile(r"\s+(?:có|được|là)\s*$", _F)
+
+
 def _role(position: str, text: str) -> Optional[str]:
     """The role of a matched cue, spelt right or wrong."""
-    text = regex.sub(r"\s+(?:có|được|là)\s*$", "", text.strip(), flags=_F)
+    text = _link_end().sub("", text.strip())
     roles = _cues()[position][1]
     key = tolerant_lookup(text, roles, _SPELLING)
     return None if key is None else roles[key]
@@ -82,10 +89,13 @@ def _earlier() -> regex.Pattern:
     return earlier_value_pattern((r["phrase"] for r in rows if r["role"] == "earlier"), _SPELLING)
 
 
-_NOUN = compile_pattern(
-    rf"(?<![^\W\d]){alternation(r['noun'] for r in load_table('targets_nouns'))}(?!\w)", _F
-)
-_CLAUSE_END = compile_pattern(r"[,;:.()\n]|\s[-–]\s")
+@lru_cache(maxsize=None)
+def _noun() -> regex.Pattern:
+    """The nouns of ``targets_nouns.tsv`` (``chỉ tiêu``)."""
+    return compile_pattern(rf"(?<![^\W\d]){alternation(r['noun'] for r in load_table('targets_nouns'))}(?!\w)", _F)
+
+
+_CLAUSE_END = r"[,;:.()\n]|\s[-–]\s"
 
 
 @dataclass
@@ -141,7 +151,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     if n.kind not in kinds or view[n.end : noun.start()].strip() or ctx.claimed(n) or _count(n) is None:
         return None
     # the clause after the noun holds its status (``đạt và vượt``, ``không đạt``)
-    stop = _CLAUSE_END.search(view, noun.end(), e)
+    stop = cached_pattern(_CLAUSE_END).search(view, noun.end(), e)
     clause_end = stop.start() if stop else e
     nxt = ctx.numerals_in(noun.end(), clause_end)
     if nxt:
@@ -152,15 +162,15 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     end = after.end() if after else noun.end()
     # the words before the number, back to the clause start
     near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
-    clause_start = max([near] + [x.end() for x in _CLAUSE_END.finditer(view, near, n.start)])
+    clause_start = max([near] + [x.end() for x in cached_pattern(_CLAUSE_END).finditer(view, near, n.start)])
     before_text = view[clause_start : n.start]
     if not over and is_earlier(ctx, _earlier().search(before_text)):
         return _Mention(n, n.start, end, "earlier", None, rule.name)  # no tally: an earlier period's
     before = _cues()["before"][0].search(before_text)
     before_role = _role("before", before.group().strip()) if before else None
     part = _with_role("part").search(before_text)
-    sentence_start = max([near, *(x.end() for x in _SENTENCE_END.finditer(view, near, n.start))])
-    if part and _NOUN.search(view, sentence_start, clause_start + part.start()):
+    sentence_start = max([near, *(x.end() for x in cached_pattern(_SENTENCE_END).finditer(view, near, n.start))])
+    if part and _noun().search(view, sentence_start, clause_start + part.start()):
         before_role = "part"  # ``…, trong đó 9 chỉ tiêu vượt``: a breakdown of the count before
     elif _with_role("plan").search(before_text):
         before_role = "plan"
@@ -181,7 +191,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     return _Mention(n, start, end, role, numerator, rule.name)
 
 
-_SENTENCE_END = compile_pattern(r"[.!?…]+(?=\s|[^\w\s]|$)")
+_SENTENCE_END = r"[.!?…]+(?=\s|[^\w\s]|$)"
 #: how many characters around a count of targets are read for its cue words
 _WINDOW = 300
 
@@ -261,17 +271,27 @@ def _subsumed(a: _Tally, b: _Tally) -> bool:
     return a.met is not None or a.missed is not None or (b.met is None and b.missed is None)
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("targets.fraction", _NOUN, _production(("fraction",))),
-    Rule("targets.count_over_total", _NOUN, _production(("number",), over=True)),
-    Rule("targets.count", _NOUN, _production(("number",))),
-)
+@lru_cache(maxsize=None)
+def _rules() -> tuple[Rule, ...]:
+    """The rules, built on first use (importing compiles nothing)."""
+    return (
+        Rule("targets.fraction", _noun(), _production(("fraction",))),
+        Rule("targets.count_over_total", _noun(), _production(("number",), over=True)),
+        Rule("targets.count", _noun(), _production(("number",))),
+    )
+
+
+def __getattr__(name: str):
+    """``RULES``, the face every extractor shows, is built on first access (:func:`_rules`)."""
+    if name == "RULES":
+        return _rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _mentions(ctx: Context) -> list[_Mention]:
     """Every count of targets, one per noun (the first rule that reads it wins)."""
     by_end: dict[int, _Mention] = {}
-    for rule in RULES:
+    for rule in _rules():
         for m in rule.run(ctx):
             by_end.setdefault(m.numeral.end, m)
     return sorted(by_end.values(), key=lambda m: m.start)
@@ -279,22 +299,23 @@ def _mentions(ctx: Context) -> list[_Mention]:
 
 #: a full stop right before a closing mark, a footnote or an emoji (``đạt.)``, ``đạt.”``,
 #: ``đạt.[2]``, ``đạt.👍``), not after an opening one (``(…)``)
-_STOP_BEFORE_MARK = compile_pattern(r"(?<![\s(\[“\"'])[.!?…]+(?=[^\w\s])")
+_STOP_BEFORE_MARK = r"(?<![\s(\[“\"'])[.!?…]+(?=[^\w\s])"
 
 
-def _sentences(view: str):
+def _sentences(view: str, spans=None):
     """``rules.sentences`` also split where a full stop is followed by a mark, not a space.
 
     Whether the stop ends a sentence (no ``TP.``) is asked of ``rules.sentences`` itself,
-    as if a space followed it.
+    as if a space followed it.  ``spans``: those ``rules.sentences`` gives for ``view``,
+    if already known.
 
     >>> v = "Có 5 chỉ tiêu đạt.) Có 3 chỉ tiêu đạt.” TP., 3.915 chỉ tiêu."
     >>> [v[s:e].strip() for s, e in _sentences(v)]
     ['Có 5 chỉ tiêu đạt.', ') Có 3 chỉ tiêu đạt.', '” TP., 3.915 chỉ tiêu.']
     """
-    for s, e in sentences(view):
+    for s, e in sentences(view) if spans is None else spans:
         pos = s
-        for m in _STOP_BEFORE_MARK.finditer(view, s, e):
+        for m in cached_pattern(_STOP_BEFORE_MARK).finditer(view, s, e):
             lo = max(pos, m.start() - 12)
             probe = view[lo : m.end()] + " X"
             if any(pe == m.end() - lo for _, pe in sentences(probe)):
@@ -307,9 +328,11 @@ def _sentences(view: str):
 def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
     """Tallies sentence by sentence; a bare total joins the next sentence's counts."""
     found: list[_Tally] = []
+    if not mentions:
+        return found
     pending: Optional[_Tally] = None
     starts = [m.numeral.start for m in mentions]  # mentions are in text order
-    for s, e in _sentences(ctx.view):
+    for s, e in _sentences(ctx.view, year.sentence_spans(ctx)):
         here = mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         if not here:
             continue
@@ -334,9 +357,10 @@ def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
 
 def _headline_end(view: str) -> int:
     """End of a headline line at the top of the text (no final full stop), or 0."""
-    first = view.split("\n", 1)[0]
-    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
-        return len(first)
+    end = view.find("\n")
+    first = view[: max(end, 0)]
+    if end >= 0 and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
+        return end
     return 0
 
 

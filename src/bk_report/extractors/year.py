@@ -53,9 +53,15 @@ def _cue(role: str, anchor: str = "") -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){alternation(words)}(?!\w){anchor}", _F)
 
 
-_COUNCIL_TERM = compile_pattern(r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$", _F)
-_LEAD = compile_pattern(r"^\W*(?:trong\s+)?(?:cả\s+)?năm\s*$", _F)
-_CLAUSE_BREAK = compile_pattern(r"[,;:(–—]|\s-\s")
+@lru_cache(maxsize=None)
+def _pattern(source: str, flags: int = 0) -> regex.Pattern:
+    """``compile_pattern(source, flags)``, compiled on first use: importing compiles nothing."""
+    return compile_pattern(source, flags)
+
+
+_COUNCIL_TERM = r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$"
+_LEAD = r"^\W*(?:trong\s+)?(?:cả\s+)?năm\s*$"
+_CLAUSE_BREAK = r"[,;:(–—]|\s-\s"
 
 
 @dataclass(frozen=True)
@@ -69,9 +75,10 @@ class Weighed:
 
 
 def _headline_end(view: str) -> int:
-    first = view.split("\n", 1)[0]
-    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
-        return len(first)
+    end = view.find("\n")
+    first = view[: max(end, 0)]
+    if end >= 0 and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";")):
+        return end
     return 0
 
 
@@ -110,7 +117,7 @@ def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -
     cut = s < n.start - _WINDOW  # a run-on sentence: only its last words before the year are read
     before = view[max(s, n.start - _WINDOW) : n.start]
     e = min(e, n.end + _WINDOW)
-    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(before)])
+    clause_start = max([0] + [m.end() for m in _pattern(_CLAUSE_BREAK).finditer(before)])
     clause = before[clause_start:]
     year = int(n.value)
     if _cue("comparison", r"(?:\s+năm)?\s*$").search(clause) or _cue("horizon", r"\s*$").search(clause):
@@ -120,7 +127,7 @@ def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -
         plan = m
     if plan is not None and not _cue("result").search(clause, 0, plan.start()):
         return Weighed(year, 0, "year.plan", n.start)
-    lead = (bool(_LEAD.match(clause)) and (clause_start > 0 or not cut)) or (not cut and bool(_LEAD.match(before)))
+    lead = (bool(_pattern(_LEAD, _F).match(clause)) and (clause_start > 0 or not cut)) or (not cut and bool(_pattern(_LEAD, _F).match(before)))
     if lead:
         if _plan_sentence(ctx, n.end, e):
             return Weighed(year, 0, "year.plan", n.start)
@@ -132,14 +139,24 @@ def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -
     return Weighed(year, weight, rule, n.start)
 
 
+_SCRATCH = "year.sentences"
+
+
+def sentence_spans(ctx: Context) -> tuple[tuple[int, int], ...]:
+    """:func:`rules.sentences` of the document, found once (kept in ``ctx.scratch``)."""
+    found = ctx.scratch.get(_SCRATCH)
+    if found is None or found[0] is not ctx.doc:
+        found = ctx.scratch[_SCRATCH] = (ctx.doc, tuple(sentences(ctx.view)))
+    return found[1]
+
+
 def weigh_years(ctx: Context) -> list[Weighed]:
     """Every calendar year of the text with its weight, in text order."""
-    spans = list(sentences(ctx.view))
     head_end = _headline_end(ctx.view)
     out = []
     for n in ctx.numerals:
         if is_year(ctx, n):
-            out.append(_weigh(ctx, n, _sentence_of(spans, n.start), head_end))
+            out.append(_weigh(ctx, n, _sentence_of(sentence_spans(ctx), n.start), head_end))
             if n.kind != "year":
                 # ``năm 2019 huyện`` left a number by the scanner: claim it so that no
                 # extractor counts it (a scanner that marks it ``year`` needs no claim)
@@ -147,7 +164,7 @@ def weigh_years(ctx: Context) -> list[Weighed]:
     return out
 
 
-_YEAR_WORD_BEFORE = compile_pattern(r"(?<!\w)năm\s+$", _F)
+_YEAR_WORD_BEFORE = r"(?<!\w)năm\s+$"
 
 
 def is_year(ctx: Context, n: Numeral) -> bool:
@@ -166,7 +183,7 @@ def is_year(ctx: Context, n: Numeral) -> bool:
         and n.text.isdigit()
         and len(n.text) == 4
         and 1900 <= n.value <= 2100
-        and bool(_YEAR_WORD_BEFORE.search(ctx.view[max(0, n.start - 8) : n.start]))
+        and bool(_pattern(_YEAR_WORD_BEFORE, _F).search(ctx.view[max(0, n.start - 8) : n.start]))
     )
 
 
@@ -187,7 +204,7 @@ def _term_framed(ctx: Context) -> bool:
         if n.kind != "period":
             continue
         before = view[max(0, n.start - 30) : n.start]
-        if not term_before.search(before) or _COUNCIL_TERM.search(before):
+        if not term_before.search(before) or _pattern(_COUNCIL_TERM, _F).search(before):
             continue  # ``khóa X, nhiệm kỳ 2021-2026`` names a council, it is no reporting period
         if _term_year().search(view[max(0, n.start - 60) : n.start]):
             continue  # ``Năm đầu nhiệm kỳ 2016-2021``: one year of the term is reported
@@ -196,7 +213,7 @@ def _term_framed(ctx: Context) -> bool:
         # the words since the last line or sentence break (a lead is a few words long)
         w = max(0, n.start - 60)
         window = view[w : n.start]
-        breaks = [w + m.end() - 1 for m in regex.finditer(r"[.!?]\s|\n", window)]
+        breaks = [w + m.end() - 1 for m in _pattern(r"[.!?]\s|\n").finditer(window)]
         if not breaks and w > 0:
             continue
         line_start = max(breaks) if breaks else -1
