@@ -47,7 +47,7 @@ def _shared_names(names: frozenset[str]) -> set[str]:
     return set(names)
 
 
-@pydantic_dataclass(frozen=True, slots=True)
+@pydantic_dataclass(frozen=True, slots=True, config=ConfigDict(defer_build=True))
 class Span:
     """A slice of the caller's original string: ``text[start:end] == span.text``."""
 
@@ -247,7 +247,7 @@ class Quantity(_Frozen):
     text: str
 
 
-@pydantic_dataclass(frozen=True, slots=True)
+@pydantic_dataclass(frozen=True, slots=True, config=ConfigDict(defer_build=True))
 class NumberMention:
     """A numeral of the text and the role the extractors gave it."""
 
