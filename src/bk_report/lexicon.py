@@ -49,6 +49,16 @@ def compile_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     return regex.compile(pattern, flags)
 
 
+@lru_cache(maxsize=None)
+def cached_pattern(source: str, flags: int = 0) -> "regex.Pattern[str]":
+    """:func:`compile_pattern`, compiled on first use and kept: importing compiles nothing.
+
+    >>> cached_pattern(r"\\d+") is cached_pattern(r"\\d+")
+    True
+    """
+    return compile_pattern(source, flags)
+
+
 def canonical(s: str) -> str:
     """The spelling rules and text views share: NFC, canonical tone placement."""
     return canonical_tones(unicodedata.normalize("NFC", s))

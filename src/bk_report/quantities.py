@@ -31,7 +31,7 @@ from typing import Optional
 import regex
 
 from .errors import QuantityError
-from .lexicon import alternation, canonical, load_table, compile_pattern
+from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
 from .models import Qualifier, Quantity, Unit
 
 __all__ = [
@@ -163,8 +163,8 @@ def _key(s: str) -> str:
     return canonical(regex.sub(r"\s+", " ", s)).lower()
 
 
-_RANGE_JOIN = compile_pattern(r"[ \t]*+(?:đến|tới|[-–—])[ \t]*+", _F)
-_REST = compile_pattern(r"[ \t]*+(?P<words>[\p{L}\p{M}][\p{L}\p{M}\s&-]*?)?[ \t]*+[.;:!?]?[ \t]*+", _F)
+_RANGE_JOIN = r"[ \t]*+(?:đến|tới|[-–—])[ \t]*+"
+_REST = r"[ \t]*+(?P<words>[\p{L}\p{M}][\p{L}\p{M}\s&-]*?)?[ \t]*+[.;:!?]?[ \t]*+"
 _READABLE = ("number", "percent", "range")
 _REFUSED = {
     "year": "looks like a calendar year",
@@ -226,7 +226,7 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError(f"{first.text!r} {_REFUSED.get(first.kind, 'is not a figure')}")
     value, high, end = first.value, first.value_high, first.end
     if first.kind == "number":
-        join = _RANGE_JOIN.match(view, end)
+        join = cached_pattern(_RANGE_JOIN, _F).match(view, end)
         nxt = next((n for n in numerals if n.start > end), None)
         if join and nxt is not None and nxt.start == join.end() and nxt.kind == "number":
             high, end = nxt.value, nxt.end
@@ -241,7 +241,7 @@ def parse_quantity(text: str) -> Quantity:
     qa = read_qualifier_after(view, end)
     if qa is not None:
         qualifier, end = qa
-    rest = _REST.fullmatch(view, end)
+    rest = cached_pattern(_REST, _F).fullmatch(view, end)
     if rest is None:
         raise QuantityError(f"unexpected text after the figure: {view[end:].strip()!r}")
     words = rest.group("words")

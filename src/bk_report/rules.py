@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import regex
 from pydantic import BaseModel
 
-from .lexicon import compile_pattern
+from .lexicon import cached_pattern
 from .models import NumberRole, ReportWarning, Span
 from .scanner import Numeral, scan
 from .text import Document
@@ -152,7 +152,7 @@ def run_rules(rules: Iterable[Rule], ctx: Context) -> list[BaseModel]:
 
 #: the end of a sentence: a run of stops before a space (not after ``TP.``, ``v.v.``), or line
 #: breaks.  The look-ahead comes first so that a stop inside ``1.234`` is refused at once.
-_SENTENCE_END = compile_pattern(r"(?=[.!?…]+(?:\s+\S|\s*$))(?<!\b(?:TP|tp|Tp|ThS|TS|PGS|GS|St|Mr|Ms|Dr|v\.v))[.!?…]+|\n+")
+_SENTENCE_END = r"(?=[.!?…]+(?:\s+\S|\s*$))(?<!\b(?:TP|tp|Tp|ThS|TS|PGS|GS|St|Mr|Ms|Dr|v\.v))[.!?…]+|\n+"
 
 
 def sentences(view: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int]]:
@@ -164,7 +164,7 @@ def sentences(view: str, start: int = 0, end: Optional[int] = None) -> Iterator[
     """
     end = len(view) if end is None else end
     pos = start
-    for m in _SENTENCE_END.finditer(view, start, end):
+    for m in cached_pattern(_SENTENCE_END).finditer(view, start, end):
         s, e = pos, m.end()
         while s < e and view[s].isspace():
             s += 1

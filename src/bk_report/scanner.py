@@ -37,7 +37,7 @@ from typing import Optional
 import regex
 
 from .errors import NumberError
-from .lexicon import alternation, canonical, load_table, compile_pattern
+from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -63,8 +63,8 @@ class Numeral:
 #: needs about 40); bounds the work per run so scanning stays linear.
 _MAX_WORDS = 48
 
-_WORD = compile_pattern(r"\S++")
-_DAY_MONTH = compile_pattern(r"\d[./-]\d")
+_WORD = r"\S++"
+_DAY_MONTH = r"\d[./-]\d"
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -251,7 +251,7 @@ def _days_before_dates(out: list[Numeral], view: str) -> list[Numeral]:
             continue
         if not (1 <= n.value <= 31 and n.value == int(n.value) and n.text.isdigit()):
             continue
-        if not _DAY_MONTH.search(nxt.text):
+        if not cached_pattern(_DAY_MONTH).search(nxt.text):
             continue
         if join.fullmatch(view, n.end, nxt.start):
             out[i] = Numeral(n.start, n.end, n.text, "date", value=n.value)
@@ -340,7 +340,7 @@ def _spelled(m: regex.Match, view: str) -> list[Numeral]:
     >>> [(n.text, n.kind, str(n.value)) for n in scan(Document("năm hai mươi người, kỳ họp thứ tư"))]
     [('hai mươi', 'number', '20'), ('tư', 'ordinal', '4')]
     """
-    tokens = list(_WORD.finditer(m.group()))
+    tokens = list(cached_pattern(_WORD).finditer(m.group()))
     pct_at = m.start("wpct") - m.start() if m.group("wpct") else None
     if pct_at is not None:
         tokens = [t for t in tokens if t.start() < pct_at]

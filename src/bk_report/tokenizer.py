@@ -50,7 +50,7 @@ class Token(BaseModel):
     power of ten of the scale words) and ``unit`` (of the unit or noun after it).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     span: Span
     kind: TokenKind

@@ -37,7 +37,7 @@ from typing import Iterable, Iterator, Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import alternation, canonical, literal_pattern, load_table, phrases_for, compile_pattern
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
 from ..rules import Context
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -116,12 +116,6 @@ def tolerant_word(word: str) -> str:
         if b in _VOWELS and in_cluster:
             alts.append("".join(parts[:i] + parts[i + 1 :]))  # ``tếp`` for ``tiếp``
     return "(?:" + "|".join(dict.fromkeys(alts)) + ")"
-
-
-@lru_cache(maxsize=None)
-def cached_pattern(source: str, flags: int = 0) -> regex.Pattern:
-    """``compile_pattern(source, flags)``, compiled on first use: importing compiles nothing."""
-    return compile_pattern(source, flags)
 
 
 @lru_cache(maxsize=None)
