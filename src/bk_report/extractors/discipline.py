@@ -27,8 +27,10 @@ restates an exact count of the same action and target is not a figure.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Optional
+from functools import lru_cache
+from typing import Callable, Optional
 
 import regex
 
@@ -37,10 +39,10 @@ from ..lexicon import compile_pattern
 from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import body_of, connectors, targets_in
+from .discipline_lexicon import body_of, connectors, form_next_to, pattern, targets_in
 from .discipline_scan import (
-    COUNT_KINDS, Token, bullet_end, drop_headline_restatements, drop_rounded_restatements, heading_line,
-    phrase_tokens, title_line, tokenize, units,
+    COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
+    free_counts, heading_line, last_reading, paragraphs, phrase_tokens, target_of, title_line, tokenize,
 )
 
 CATEGORY = "discipline"
@@ -57,22 +59,26 @@ _INSPECTING = frozenset({"inspection", "supervision", "inspection_and_supervisio
 #: Kinds of inspection that a plain "kiểm tra" after their label keeps
 #: ("Kiểm tra khi có dấu hiệu vi phạm: đã kiểm tra 4 tổ chức đảng").
 _SPECIFIC_INSPECTION = frozenset({"inspection_on_violation_signs", "inspection_of_enforcement", "inspection_of_finance"})
-_LABEL_GAP = compile_pattern(r"[^\d;()]*:[^\d;()]*")
+_LABEL_GAP = r"[^\d;()]*:[^\d;()]*"
 #: Between an action and a bare count that follows its target noun and a colon.
-_LABEL_GAP_END = compile_pattern(r"[^\d;()]*:\s*")
+_LABEL_GAP_END = r"[^\d;()]*:\s*"
 _AFTER_NOUN = "discipline.count_after_noun"
 #: What may follow such a count: the end of its item.
-_COUNT_END = compile_pattern(r"[ \t]*(?:[;,.()\n]|$)")
-_OBJECT_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
+_COUNT_END = r"[ \t]*(?:[;,.()\n]|$)"
+_OBJECT_GAP = (r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
 #: What may stand between a count and the trailing words whose subject it is.
-_SUBJECT_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
+_SUBJECT_GAP = (r"[\s,]*(?:\w+\s+){0,2}", regex.VERSION1)
 #: What may stand between two names read as one group of bodies (a few words, no punctuation).
-_CHAIN_GAP = compile_pattern(r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
-_BREAKDOWN_GAP = compile_pattern(r"\s*[:：]?\s*")
+_CHAIN_GAP = (r"[\s,]*(?:\w+\s+){0,4}", regex.VERSION1)
+_BREAKDOWN_GAP = r"\s*[:：]?\s*"
 #: What may stand between a verb and a count with a generic noun (đối với 5 đồng chí).
-_NEAR = compile_pattern(r"[\s,:]*(?:\w+[\s,:]+){0,3}", regex.VERSION1)
-#: What may stand between a clause start and a count that takes the action carried over.
-_CLAUSE_HEAD = compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
+_NEAR = (r"[\s,:]*(?:\w+[\s,:]+){0,3}", regex.VERSION1)
+
+
+@lru_cache(maxsize=None)
+def _clause_head() -> regex.Pattern:
+    """What may stand between a clause start and a count that takes the action carried over."""
+    return compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 @dataclass
@@ -155,7 +161,10 @@ class _Reader:
             self.other, self.body_known = not self.party, True
         view = self.ctx.view
         label: Optional[str] = None
+        last = last_reading(self.ctx, start, end)
         for s, e in sentences(view, start, end):
+            if s > last:
+                break  # no count or percent is left to read: the sentences after give nothing
             label = self.sentence(s, e, label if bullet_end(view, s) > s else None)
 
     def sentence(self, start: int, end: int, label: Optional[str] = None) -> Optional[str]:
@@ -168,14 +177,14 @@ class _Reader:
         if label is not None:
             st.carried, st.clause_start = label, bullet_end(self.ctx.view, start)
         n_before = len(self.figs)
+        handlers = _handlers()
+        last = len(toks) - 1
         for i, tok in enumerate(toks):
             if i in st.skip:
                 continue
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            prev = toks[i - 1] if i else None
-            handler = getattr(self, f"_on_{tok.kind}", None)
+            handler = handlers.get(tok.kind)
             if handler is not None:
-                handler(st, tok, i, prev, nxt)
+                handler(self, st, tok, i, toks[i - 1] if i else None, toks[i + 1] if i < last else None)
         self._end_clause(st)
         self.prev_fig = self.figs[-1] if len(self.figs) > n_before else None
         if self.ctx.view[start:end].rstrip().endswith(":"):
@@ -207,10 +216,10 @@ class _Reader:
         view = self.ctx.view
         if st.propose:
             return
-        if st.object_end >= 0 and _OBJECT_GAP.fullmatch(view, st.object_end, tok.start):
+        if st.object_end >= 0 and pattern(*_OBJECT_GAP).fullmatch(view, st.object_end, tok.start):
             st.ignored_body_end = tok.end
             return
-        if st.ignored_body_end >= 0 and _CHAIN_GAP.fullmatch(view, st.ignored_body_end, tok.start):
+        if st.ignored_body_end >= 0 and pattern(*_CHAIN_GAP).fullmatch(view, st.ignored_body_end, tok.start):
             st.ignored_body_end = tok.end
             return
         if st.group is None:
@@ -256,7 +265,7 @@ class _Reader:
     def _set_action(self, st: _Sentence, action: Optional[str], tok: Token) -> None:
         self._commit(st)
         if action == "inspection" and st.action in _SPECIFIC_INSPECTION and not st.run \
-                and _LABEL_GAP.fullmatch(self.ctx.view, st.action_end, tok.start):
+                and pattern(_LABEL_GAP).fullmatch(self.ctx.view, st.action_end, tok.start):
             action = st.action  # the label before the colon named the kind of inspection
         if action is not None and st.propose and action in _PROPOSABLE:
             action = "discipline_proposed"
@@ -288,7 +297,7 @@ class _Reader:
 
     def _on_form(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         view = self.ctx.view
-        if nxt is not None and nxt.kind == "number" and nxt.value is None and _BREAKDOWN_GAP.fullmatch(view, tok.end, nxt.start):
+        if nxt is not None and nxt.kind == "number" and nxt.value is None and pattern(_BREAKDOWN_GAP).fullmatch(view, tok.end, nxt.start):
             st.breakdown_form = tok
             return
         right_after_action = prev is not None and prev.kind == "action" and not view[prev.end : tok.start].strip()
@@ -317,7 +326,7 @@ class _Reader:
                 st.action_end = max(st.action_end, tok.end)  # ``…có vi phạm, trong đó 38 trường hợp``
             return
         if tok.value == "discipline_required":
-            if st.pending and _SUBJECT_GAP.fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
+            if st.pending and pattern(*_SUBJECT_GAP).fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
                 # ``…; 38 đảng viên phải thi hành kỷ luật``: the counts are its subject
                 for p in st.pending:
                     if self._accepts(p, tok.value):
@@ -367,7 +376,7 @@ class _Reader:
         """Counts read before any action of their clause take the action carried from before."""
         if st.pending and st.carried is not None:
             for p in st.pending:
-                if self._accepts(p, st.carried) and _CLAUSE_HEAD.fullmatch(self.ctx.view, st.clause_start, p.start):
+                if self._accepts(p, st.carried) and _clause_head().fullmatch(self.ctx.view, st.clause_start, p.start):
                     self._emit(st, p, st.carried, "discipline.count")
         st.pending = []
 
@@ -390,7 +399,7 @@ class _Reader:
             return
         if not self._accepts(tok, st.action):
             return
-        if tok.generic and not st.run and not _NEAR.fullmatch(self.ctx.view, st.action_end, tok.start):
+        if tok.generic and not st.run and not pattern(*_NEAR).fullmatch(self.ctx.view, st.action_end, tok.start):
             return  # "kiểm tra sức khỏe cho 1.200 người": a generic noun far from its verb
         self._emit(st, tok, st.action, "discipline.count")
 
@@ -429,7 +438,7 @@ class _Reader:
         if st.run and not st.run[-1].rule.startswith(_AFTER_NOUN):
             return  # counts with their noun after it came first: a bare count is no such pair
         start = st.run[-1].end if st.run else st.verb_end  # "… tổ chức đảng: 6, đảng viên: 9"
-        if not _LABEL_GAP_END.fullmatch(view, start, tok.start) or not _COUNT_END.match(view, tok.end):
+        if not pattern(_LABEL_GAP_END).fullmatch(view, start, tok.start) or not pattern(_COUNT_END).match(view, tok.end):
             return
         found = targets_in(view, start, tok.start)
         if not found or len({(t, g) for _, _, t, g in found}) != 1:
@@ -454,6 +463,12 @@ class _Reader:
         st.share = False
 
 
+@lru_cache(maxsize=None)
+def _handlers() -> dict[str, Callable[..., None]]:
+    """``{token kind: the reader's method _on_<kind>}``."""
+    return {name[len("_on_"):]: f for name, f in vars(_Reader).items() if name.startswith("_on_")}
+
+
 def _clause_first(st: _Sentence, i: int) -> int:
     """Index of the first token of the clause holding token ``i``."""
     k = i
@@ -467,24 +482,51 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[DisciplineFigu
     view = ctx.view
     heading: Optional[tuple[Optional[Body], bool]] = None  # of the last heading in capitals
     title: Optional[tuple[Optional[Body], bool]] = None  # of a title line over the bullets that follow
-    paragraphs = [(m.start() + s, m.start() + e) for s, e in units(view[m.start() : m.end()])]
-    for k, (a, b) in enumerate(paragraphs):
+    units = paragraphs(ctx, m.start(), m.end())
+    readable = _readable(ctx)
+    wanted = [readable(a, b) for a, b in units]
+    last = max((k for k, w in enumerate(wanted) if w), default=-1)
+    for k, (a, b) in enumerate(units[: last + 1]):  # the headings after the last paragraph read tell nothing
         line = heading_line(view, a, b)
-        if line is not None and any(n.kind in COUNT_KINDS for n in ctx.numerals_in(bullet_end(view, a), line[1])):
+        mark_end = bullet_end(view, a)
+        if line is not None and any(n.kind in COUNT_KINDS for n in ctx.numerals_in(mark_end, line[1])):
             line = None  # a headline in capitals stating counts ("UBKT TỈNH KỶ LUẬT 12 ĐẢNG VIÊN")
         if line is not None:
             heading, title = _heading_body(ctx, *line), None
-        elif bullet_end(view, a) == a:
+        elif mark_end == a:
             title = None  # a paragraph of running text ends the bullets of a title
-        if line is None and k + 1 < len(paragraphs) and title_line(view, a, b):
-            nxt = paragraphs[k + 1][0]
+        if line is None and k + 1 < len(units) and title_line(view, a, b):
+            nxt = units[k + 1][0]
             if bullet_end(view, nxt) > nxt:
                 title = _heading_body(ctx, a, b) or title
+        if not wanted[k]:
+            continue
         reader = _Reader(ctx, rule)
         reader.paragraph(a, b, title or heading)
         found.extend((f.to_model(ctx), f.numeral) for f in reader.figs)
     out = drop_rounded_restatements(ctx, found, _rounded_key, CATEGORY)
     return drop_headline_restatements(ctx, out, _restated_key, CATEGORY)
+
+
+def _readable(ctx: Context) -> Callable[[int, int], bool]:
+    """Whether a paragraph ``[start, end)`` may give a figure or a claim; the others are not read.
+
+    A figure needs a count followed by its target noun, or after a label's colon, or making
+    one line of a breakdown with a form next to it.  A claim needs a count with its target
+    noun or a figure.
+    """
+    view = ctx.view
+    free = free_counts(ctx)
+    counts = [n.start for n in free]
+    figures = [n.start for n in free if target_of(ctx, n) is not None or after_colon(view, 0, n.start)]
+
+    def readable(start: int, end: int) -> bool:
+        if any_in(figures, start, end):
+            return True
+        i, j = bisect.bisect_left(counts, start), bisect.bisect_left(counts, end)
+        return any(form_next_to(view, n.start, n.end, start, end) for n in free[i:j])
+
+    return readable
 
 
 def _heading_body(ctx: Context, start: int, end: int) -> Optional[tuple[Optional[Body], bool]]:

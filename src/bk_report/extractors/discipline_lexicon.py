@@ -20,7 +20,7 @@ from typing import Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import alternation, canonical, load_table, phrases_for
+from ..lexicon import FLAGS, alternation, canonical, compile_pattern, literal_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
 
 #: Body kinds of ``discipline_bodies.tsv`` besides the two schema bodies.
@@ -28,16 +28,22 @@ BODY_KINDS = frozenset({"party_committee", "inspection_commission", "level", "ot
 ACTION_ROLES = frozenset({"action", "form", "modifier", "trailing", "stop"})
 MARKERS = frozenset({"propose", "part", "difference", "share", "form_intro", "passive", "object", "neutral"})
 
-_SPACES = regex.compile(r"\s+")
-_DASHES = regex.compile(r"\s*[-–—]\s*")
+_SPACES = r"\s+"
+_DASHES = r"\s*[-–—]\s*"
+
+
+@lru_cache(maxsize=None)
+def pattern(source: str, flags: int = 0) -> regex.Pattern:
+    """:func:`bk_report.lexicon.compile_pattern`, compiled on first use (not at import)."""
+    return compile_pattern(source, flags)
 
 
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The lookup key of a phrase or a matched text: canonical, lower case, tidy spaces."""
     k = canonical(text).lower()
-    k = _DASHES.sub(" - ", k)
-    return _SPACES.sub(" ", k).strip()
+    k = pattern(_DASHES).sub(" - ", k)
+    return pattern(_SPACES).sub(" ", k).strip()
 
 
 @lru_cache(maxsize=None)
@@ -141,11 +147,13 @@ def _token_forms() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def token_pattern() -> regex.Pattern:
     """One pattern for every phrase of the tables, longest first, whole words only."""
-    return regex.compile(rf"(?<!\w){alternation(_token_forms())}(?!\w)", regex.IGNORECASE | regex.VERSION1)
+    return compile_pattern(rf"(?<!\w){alternation(_token_forms())}(?!\w)", FLAGS)
 
 
 #: A word as the token pattern sees words (its ``\w``).
 WORD = regex.compile(r"\w+", regex.VERSION1)
+#: The same, kept by ``split``: text, word, text, word, …, text.
+WORD_SPLIT = regex.compile(r"(\w+)", regex.VERSION1)
 
 
 @lru_cache(maxsize=None)
@@ -167,8 +175,89 @@ def token_patterns_by_first_word() -> Optional[dict[str, regex.Pattern]]:
         if m is None:
             return None
         groups.setdefault(m.group().casefold(), []).append(form)
-    flags = token_pattern().flags
-    return {w: regex.compile(rf"(?<!\w){alternation(forms)}(?!\w)", flags) for w, forms in groups.items()}
+    return {w: compile_pattern(rf"(?<!\w){alternation(forms)}(?!\w)", FLAGS) for w, forms in groups.items()}
+
+
+@lru_cache(maxsize=None)
+def second_words_by_first_word() -> dict[str, Optional[frozenset[str]]]:
+    """``{case-folded first word: case-folded second words of the phrases starting with it}``;
+    None for a first word that is a phrase by itself.
+
+    A phrase and the text it matches have the same words once case-folded, with only
+    spaces and punctuation between them: where the word after a first word is none of
+    its second words, no phrase of that first word matches.
+
+    >>> "tra" in second_words_by_first_word()["kiểm"]
+    True
+    """
+    out: dict[str, Optional[set[str]]] = {}
+    for form in _token_forms():
+        words = [w.casefold() for w in WORD.findall(canonical(form))]
+        seconds = out.get(words[0], set())
+        if seconds is None:
+            continue
+        if len(words) == 1:
+            out[words[0]] = None
+        else:
+            seconds.add(words[1])
+            out[words[0]] = seconds
+    return {w: None if s is None else frozenset(s) for w, s in out.items()}
+
+
+#: The key of a trie node under which the rank of the phrase ending there is kept.
+END = ""
+
+
+@lru_cache(maxsize=None)
+def phrase_tries() -> dict[str, Optional[dict]]:
+    """``{case-folded first word: trie of the phrases starting with it}``; None for a first
+    word whose phrases are not all words and what stands between them.
+
+    A node maps the case-folded next word to ``{pattern of what stands before it: node}``
+    and :data:`END` to the rank of the phrase ending there in :func:`token_pattern`
+    (longest first): where several phrases match, the pattern takes the first of them.
+
+    >>> [END in node for node in phrase_tries()["kỷ"]["luật"].values()]
+    [True]
+    """
+    out: dict[str, Optional[dict]] = {}
+    for form in _token_forms():
+        text = canonical(form)
+        parts = WORD_SPLIT.split(text)  # "", word, between, word, …, ""
+        first = parts[1].casefold()
+        node = out.setdefault(first, {})
+        if node is None:
+            continue
+        if parts[0] or parts[-1] or any(len(w.casefold()) != len(w) for w in parts[1::2]):
+            out[first] = None
+            continue
+        for between, word in zip(parts[2::2], parts[3::2]):
+            node = node.setdefault(word.casefold(), {}).setdefault(literal_pattern(between), {})
+        rank = (-len(text), text)
+        node[END] = min(node.get(END, rank), rank)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _form_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    forms = [f for f in _token_forms() if phrase_info(f)[0] == "form"]
+    alt = alternation(forms)
+    return compile_pattern(alt, FLAGS), compile_pattern(rf"{alt}\s*[:：]?\s*", FLAGS | regex.REVERSE)
+
+
+def form_next_to(view: str, start: int, end: int, pos: int, stop: int) -> bool:
+    """Whether a discipline form ends right before view offset ``start`` (past spaces and a
+    colon) or starts right after ``end`` (past spaces), within view ``[pos, stop)``: where a
+    form and a bare number make one line of a breakdown (``khiển trách: 2``, ``2 khiển trách``).
+
+    >>> v = "kỷ luật 5 đảng viên (cảnh cáo: 2, 3 khiển trách)"
+    >>> form_next_to(v, 31, 32, 0, 48), form_next_to(v, 34, 35, 0, 48), form_next_to(v, 8, 9, 0, 48)
+    (True, True, False)
+    """
+    after, before = _form_patterns()
+    while end < stop and view[end].isspace():
+        end += 1
+    return after.match(view, end, stop) is not None or before.match(view, pos, start) is not None
 
 
 def phrase_info(text: str) -> Optional[tuple[str, str]]:
@@ -177,7 +266,8 @@ def phrase_info(text: str) -> Optional[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
+def _target_nouns() -> tuple[tuple[str, ...], dict[str, tuple[str, bool]]]:
+    """The forms of the target nouns and ``{key: (target, generic)}``."""
     table: dict[str, tuple[str, bool]] = {}
     forms: list[str] = []
     for row in load_table("discipline_targets"):
@@ -187,16 +277,19 @@ def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
         for form in _forms(row["noun"]):
             table[key(form)] = (row["target"], row["generic"] == "yes")
             forms.append(form)
-    pat = regex.compile(
-        rf"\s*+(?:lượt\s++)?(?P<noun>{alternation(forms)})(?!\w)", regex.IGNORECASE | regex.VERSION1
-    )
-    return pat, table
+    return tuple(forms), table
+
+
+@lru_cache(maxsize=None)
+def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
+    forms, table = _target_nouns()
+    return compile_pattern(rf"\s*+(?:lượt\s++)?(?P<noun>{alternation(forms)})(?!\w)", FLAGS), table
 
 
 @lru_cache(maxsize=None)
 def _target_search() -> regex.Pattern:
-    pat, _ = _targets()
-    return regex.compile(r"(?<!\w)" + pat.pattern[pat.pattern.index("(?P<noun>"):], pat.flags)
+    forms, _ = _target_nouns()
+    return compile_pattern(rf"(?<!\w)(?P<noun>{alternation(forms)})(?!\w)", FLAGS)
 
 
 def targets_in(view: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
@@ -221,17 +314,21 @@ def target_after(view: str, pos: int) -> Optional[tuple[int, str, bool]]:
 
 
 @lru_cache(maxsize=None)
-def _member_nouns() -> regex.Pattern:
+def _member_noun_alternation() -> str:
     forms: list[str] = []
     for row in load_table("membership_nouns"):
         forms.extend(_forms(row["noun"]))
-    return regex.compile(rf"\s*+(?P<noun>{alternation(forms)})(?!\w)", regex.IGNORECASE | regex.VERSION1)
+    return alternation(forms)
+
+
+@lru_cache(maxsize=None)
+def _member_nouns() -> regex.Pattern:
+    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)", FLAGS)
 
 
 @lru_cache(maxsize=None)
 def _member_noun_label() -> regex.Pattern:
-    pat = _member_nouns()
-    return regex.compile(pat.pattern + r"\s*:\s*", pat.flags)
+    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)\s*:\s*", FLAGS)
 
 
 def member_noun_label(view: str, start: int, end: int) -> Optional[int]:

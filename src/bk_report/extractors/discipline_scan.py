@@ -20,6 +20,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
@@ -30,19 +33,28 @@ from ..models import NumberRole, Qualifier
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
-from .discipline_lexicon import WORD, connectors, phrase_info, target_after, token_pattern, token_patterns_by_first_word
+from ..lexicon import FLAGS, literal_pattern
+from .discipline_lexicon import (
+    END, WORD, WORD_SPLIT, connectors, pattern, phrase_info, phrase_tries, second_words_by_first_word, target_after,
+    token_pattern, token_patterns_by_first_word,
+)
 
-_PUNCT = compile_pattern(r"[;()\[\]]")
+#: The punctuation that steers the reading, read as tokens.
+_PUNCT = ";()[]"
 _BRACKETS = {"[": "(", "]": ")"}
-_BULLET = compile_pattern(r"[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)])\s")
-_PERSON = compile_pattern(rf"\s*{connectors('person')}(?!\w)", regex.IGNORECASE)
-_ABBR = compile_pattern(r"\p{Lu}{2,5}")
-_DASH_AFTER = compile_pattern(r"\s*[-–—&]\s*\w")
+_BULLET = r"[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)])\s"
+#: The characters a bullet mark may start with, besides the digits (``\d``: ``str.isdecimal``).
+_BULLET_FIRST = frozenset(" \t-+•*–—abcdefghijklmnopqrstuvwxyzđ")
+_ABBR_LEN = 5
+_ABBR = rf"\p{{Lu}}{{2,{_ABBR_LEN}}}"
+_DASH_AFTER = r"\s*[-–—&]\s*\w"
+#: The order of tokens.
+_POSITION = attrgetter("start", "end")
 #: A numeral that can be a count (not a year, date, ordinal, percent …).
 COUNT_KINDS = frozenset({"number"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -72,21 +84,35 @@ def units(view: str) -> Iterator[tuple[int, int]]:
     in_list = False
     prev_colon = False
     for line in view.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        if not line.strip():
+        s = pos
+        pos += len(line) + 1
+        text = line.rstrip()
+        if not text:
             continue
-        if start is not None and (prev_colon or (in_list and _BULLET.match(line))):
+        if start is not None and (prev_colon or (in_list and pattern(_BULLET).match(line))):
             in_list = True
         else:
             if start is not None:
                 yield start, last_end
             start = s
             in_list = False
-        last_end = _rstrip_end(view, s, e)
-        prev_colon = line.rstrip().endswith(":")
+        last_end = s + len(text)
+        prev_colon = text[-1] == ":"
     if start is not None:
         yield start, last_end
+
+
+#: ``ctx.scratch`` key of the paragraphs of the view, shared by the discipline and membership readers.
+_PARAGRAPHS = "discipline_scan.paragraphs"
+
+
+def paragraphs(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """View offsets of the paragraphs (:func:`units`) of view ``[start, end)``, cached per document."""
+    cache = ctx.scratch.setdefault(_PARAGRAPHS, {})
+    found = cache.get((start, end))
+    if found is None:
+        found = cache[(start, end)] = [(start + s, start + e) for s, e in units(ctx.view[start:end])]
+    return found
 
 
 def _rstrip_end(view: str, start: int, end: int) -> int:
@@ -95,15 +121,65 @@ def _rstrip_end(view: str, start: int, end: int) -> int:
     return end
 
 
+def is_count(n: Numeral) -> bool:
+    """Whether a numeral is read as a count (a ``number`` token)."""
+    return n.kind in COUNT_KINDS and n.value is not None and n.value == n.value.to_integral_value()
+
+
+#: ``ctx.scratch`` key of the numerals read as counts.
+_COUNTS = "discipline_scan.counts"
+
+
+def free_counts(ctx: Context) -> list[Numeral]:
+    """The numerals not claimed yet that :func:`tokenize` reads as counts, in order.  Claims
+    only grow: they stay a superset of the counts a reader meets later."""
+    counts = ctx.scratch.get(_COUNTS)
+    if counts is None:
+        counts = ctx.scratch[_COUNTS] = [n for n in ctx.numerals if is_count(n)]
+    claims = ctx.claims
+    return [n for n in counts if n.start not in claims]
+
+
+def any_in(starts: list[int], start: int, end: int) -> bool:
+    """Whether an offset of the sorted ``starts`` lies in ``[start, end)``."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def last_reading(ctx: Context, start: int, end: int) -> int:
+    """Start of the last numeral of view ``[start, end)`` not claimed yet that is a count or a
+    percent, or -1: a sentence after it holds no token that a reader turns into a figure or a claim."""
+    for n in reversed(ctx.numerals_in(start, end)):
+        if not ctx.claimed(n) and (n.kind == "percent" or is_count(n)):
+            return n.start
+    return -1
+
+
+def after_colon(view: str, start: int, pos: int) -> bool:
+    """Whether a colon of view ``[start, pos)`` is followed by no letter or digit up to ``pos``,
+    as in every bare count read after a label (``đảng viên: 8``).
+
+    >>> after_colon("đảng viên: 8", 0, 11), after_colon("đảng viên 8", 0, 10)
+    (True, False)
+    """
+    while pos > start:
+        pos -= 1
+        c = view[pos]
+        if c == ":":
+            return True
+        if c.isalnum():
+            return False
+    return False
+
+
 def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
     """Tokens of view ``[start, end)`` in text order; phrases inside a count's noun are dropped."""
-    view = ctx.view
     counts: list[Token] = []
     for n in ctx.numerals_in(start, end):
         if ctx.claimed(n):
             continue
-        if n.kind in COUNT_KINDS and n.value is not None and n.value == n.value.to_integral_value():
-            found = target_after(view, n.end)
+        if is_count(n):
+            found = target_of(ctx, n)
             if found and found[0] <= end:
                 noun_end, target, generic = found
                 counts.append(Token(n.start, noun_end, "number", target, n, generic))
@@ -118,14 +194,27 @@ def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
         return list(phrases)
     # drop phrases overlapping a count with its noun (the "chi bộ" of "88 chi bộ")
     spans = sorted((t.start, t.end) for t in counts)
-    kept = [t for t in phrases if not _overlaps(spans, t.start, t.end)]
-    return sorted(counts + kept, key=lambda t: (t.start, t.end))
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the spans so far
+    kept = []
+    for t in phrases:
+        # the spans before ``i`` start before the phrase ends: one overlaps it if it ends after its start
+        i = bisect.bisect_left(spans, (t.end, t.end))
+        if not i or reach[i - 1] <= t.start:
+            kept.append(t)
+    return sorted(counts + kept, key=_POSITION)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``spans`` (sorted, from counts: short and few)."""
-    i = bisect.bisect_left(spans, (end, end))
-    return any(s < end and start < e for s, e in spans[:i])
+#: ``ctx.scratch`` key of the target nouns read after counts.
+_TARGETS = "discipline_scan.targets"
+
+
+def target_of(ctx: Context, n: Numeral) -> Optional[tuple[int, str, bool]]:
+    """:func:`.discipline_lexicon.target_after` the numeral ``n``, cached per document."""
+    cache = ctx.scratch.setdefault(_TARGETS, {})
+    found = cache.get(n.end, cache)
+    if found is cache:
+        found = cache[n.end] = target_after(ctx.view, n.end)
+    return found
 
 
 #: ``ctx.scratch`` key of the phrase tokens read per sentence (they depend on the view
@@ -139,56 +228,121 @@ def phrase_tokens(ctx: Context, start: int, end: int) -> tuple[Token, ...]:
     cache = ctx.scratch.setdefault(_SCRATCH, {})
     found = cache.get((start, end))
     if found is None:
-        found = cache[(start, end)] = tuple(sorted(_phrase_tokens(ctx.view, start, end), key=lambda t: (t.start, t.end)))
+        found = cache[(start, end)] = tuple(sorted(_phrase_tokens(ctx.view, start, end), key=_POSITION))
     return found
 
 
 def forget_phrase_tokens(ctx: Context) -> None:
-    """Drop the per-document cache of :func:`phrase_tokens` (the last reader calls it)."""
-    ctx.scratch.pop(_SCRATCH, None)
+    """Drop the per-document caches of :func:`phrase_tokens`, :func:`paragraphs`,
+    :func:`free_counts` and :func:`target_of` (the last reader calls it)."""
+    for key in (_SCRATCH, _PARAGRAPHS, _COUNTS, _TARGETS):
+        ctx.scratch.pop(key, None)
 
 
-def _phrase_matches(view: str, start: int, end: int) -> Iterator[regex.Match]:
-    """``token_pattern().finditer(view, start, end)``, trying at each word only the phrases
-    that start with it."""
+def _phrase_spans(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``token_pattern().finditer(view, start, end)``, trying at each word only
+    the phrases that start with it, by their trie (:func:`.discipline_lexicon.phrase_tries`)
+    where they have one."""
     by_word = token_patterns_by_first_word()
     if by_word is None:
-        yield from token_pattern().finditer(view, start, end)
+        for m in token_pattern().finditer(view, start, end):
+            yield m.span()
         return
+    seconds = second_words_by_first_word()
+    tries = phrase_tries()
+    parts = WORD_SPLIT.split(view[start:end])  # text, word, text, word, …, text
+    offsets = list(accumulate(map(len, parts), initial=start))
+    words = list(map(str.casefold, parts[1::2]))
+    pats = list(map(by_word.get, words))
+    last = len(words) - 1
+    # a trie compares case-folded words, as the patterns compare letters, where folding
+    # keeps the length of every word; the first word may be cut by ``start``
+    by_trie = sum(map(len, words)) == sum(map(len, parts[1::2]))
     pos = start
-    for w in WORD.finditer(view, start, end):
-        if w.start() < pos:
+    for k in compress(range(len(pats)), pats):
+        ws = offsets[2 * k + 1]
+        if ws < pos:
             continue
-        pat = by_word.get(w.group().casefold())
-        if pat is None:
+        trie = tries[words[k]] if by_trie and k else None
+        if trie is not None:
+            found = _trie_match(trie, words, parts, k, last)
+            if found is not None:
+                pos = offsets[2 * found[1] + 2]
+                yield ws, pos
             continue
-        m = pat.match(view, w.start(), end)
+        after = seconds[words[k]]
+        if after is not None and (k == last or words[k + 1] not in after):
+            continue  # no phrase of this first word goes on with the next word
+        m = pats[k].match(view, ws, end)
         if m is not None:
             pos = m.end()
-            yield m
+            yield ws, pos
 
 
-def _phrase_tokens(view: str, start: int, end: int) -> Iterator[Token]:
-    for m in _phrase_matches(view, start, end):
-        info = phrase_info(m.group())
+def _phrase_matches(view: str, start: int, end: int) -> Iterator[Optional[regex.Match]]:
+    """The matches of ``token_pattern().finditer(view, start, end)``, read from :func:`_phrase_spans`."""
+    pat = token_pattern()
+    for s, e in _phrase_spans(view, start, end):
+        yield pat.fullmatch(view, s, e)
+
+
+#: What stands for a space in a phrase.
+_SPACE = literal_pattern(" ")
+
+
+def _trie_match(node: dict, words: list[str], parts: list[str], k: int, last: int) -> Optional[tuple[tuple, int]]:
+    """The phrase of trie ``node`` that the token pattern matches from word ``k`` on (the
+    first in its order of all those that match there) as ``(rank, index of its last word)``,
+    or None."""
+    best = (node[END], k) if END in node else None
+    if k < last:
+        edges = node.get(words[k + 1])
+        if edges:
+            between = parts[2 * k + 2]
+            for source, child in edges.items():
+                if (between == " " and source == _SPACE) or pattern(source, FLAGS).fullmatch(between):
+                    found = _trie_match(child, words, parts, k + 1, last)
+                    if found is not None and (best is None or found[0] < best[0]):
+                        best = found
+    return best
+
+
+def _phrase_tokens(view: str, start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    person = _person()
+    for s, e in _phrase_spans(view, start, end):
+        text = view[s:e]
+        info = phrase_info(text)
         if info is None:
             continue
         kind, value = info
-        if kind == "body" and _PERSON.match(view, m.end()):
+        if kind == "body" and person.match(view, e):
             continue  # cấp ủy viên, Tỉnh ủy viên: a person, not the body
-        if kind == "membership_trailing" and _PERSON.match(view, m.end()):
+        if kind == "membership_trailing" and person.match(view, e):
             # "kết nạp đảng viên": not "kết nạp Đảng" but "kết nạp" and the noun after it
-            last = [w.start() for w in WORD.finditer(view, m.start(), m.end())][-1]
-            m = token_pattern().match(view, m.start(), last)
+            last = [w.start() for w in WORD.finditer(view, s, e)][-1]
+            m = token_pattern().match(view, s, last)
             info = phrase_info(m.group()) if m is not None else None
             if m is None or info is None:
                 continue
             kind, value = info
-        if _ABBR.fullmatch(m.group()) and _DASH_AFTER.match(view, m.end()):
+            text = m.group()
+            s, e = m.span()
+        if len(text) <= _ABBR_LEN and pattern(_ABBR).fullmatch(text) and pattern(_DASH_AFTER).match(view, e):
             continue  # KT – VHXH: another abbreviation
-        yield Token(m.start(), m.end(), kind, value)
-    for m in _PUNCT.finditer(view, start, end):
-        yield Token(m.start(), m.end(), "punct", _BRACKETS.get(m.group(), m.group()))
+        out.append(Token(s, e, kind, value))
+    for c in _PUNCT:
+        i = view.find(c, start, end)
+        while i >= 0:
+            out.append(Token(i, i + 1, "punct", _BRACKETS.get(c, c)))
+            i = view.find(c, i + 1, end)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _person() -> regex.Pattern:
+    """A word that makes a body before it a person (``cấp ủy viên``)."""
+    return compile_pattern(rf"\s*{connectors('person')}(?!\w)", regex.IGNORECASE)
 
 
 def bullet_end(view: str, pos: int) -> int:
@@ -197,7 +351,10 @@ def bullet_end(view: str, pos: int) -> int:
     >>> bullet_end("+ 2 chi bộ", 0), bullet_end("2 chi bộ", 0)
     (2, 0)
     """
-    m = _BULLET.match(view, pos)
+    c = view[pos : pos + 1]
+    if not c or not (c in _BULLET_FIRST or c.isdecimal()):
+        return pos  # the common case, decided without the pattern
+    m = pattern(_BULLET).match(view, pos)
     return m.end() if m else pos
 
 
@@ -215,11 +372,11 @@ def heading_line(view: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """
     nl = view.find("\n", start, end)
     line_end = end if nl < 0 else nl
-    if _LOWER_RUN.search(view, start, line_end):
+    if pattern(_LOWER_RUN).search(view, start, line_end):
         return None  # a word in lower case: running text (the common case, decided at once)
-    lower = len(_LOWER.findall(view, start, line_end))
-    upper = len(_UPPER.findall(view, start, line_end))
-    if upper < 6 or lower * 10 > upper or len(_WORDS.findall(view, start, line_end)) < 2:
+    lower = len(pattern(_LOWER).findall(view, start, line_end))
+    upper = len(pattern(_UPPER).findall(view, start, line_end))
+    if upper < 6 or lower * 10 > upper or len(pattern(_WORDS).findall(view, start, line_end)) < 2:
         return None
     return start, _rstrip_end(view, start, line_end)
 
@@ -236,18 +393,18 @@ def title_line(view: str, start: int, end: int) -> bool:
     if "\n" in view[start:end] or view[end - 1 : end] in _CLOSING:
         return False
     body = bullet_end(view, start)
-    return not _DIGIT.search(view, body, end) and len(_WORDS.findall(view, body, end)) <= _TITLE_WORDS
+    return not pattern(_DIGIT).search(view, body, end) and len(pattern(_WORDS).findall(view, body, end)) <= _TITLE_WORDS
 
 
 _CLOSING = frozenset(".;,:!?…")
-_DIGIT = compile_pattern(r"\d")
+_DIGIT = r"\d"
 #: The longest title, in words.
 _TITLE_WORDS = 20
-_WORDS = compile_pattern(r"\p{L}{2,}")
-_LOWER = compile_pattern(r"\p{Ll}")
-_UPPER = compile_pattern(r"\p{Lu}")
+_WORDS = r"\p{L}{2,}"
+_LOWER = r"\p{Ll}"
+_UPPER = r"\p{Lu}"
 #: Three lower-case letters in a row: no heading in capitals has that.
-_LOWER_RUN = compile_pattern(r"\p{Ll}{3}")
+_LOWER_RUN = r"\p{Ll}{3}"
 
 
 def headline_end(view: str) -> int:
@@ -258,8 +415,9 @@ def headline_end(view: str) -> int:
     >>> headline_end("Năm 2022, toàn Đảng bộ kỷ luật 12 đảng viên.\\nDòng hai")
     0
     """
-    first = view.split("\n", 1)[0]
-    if "\n" in view and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";", ":")):
+    nl = view.find("\n")
+    first = view[:nl]
+    if nl >= 0 and len(first.strip()) <= 200 and not first.rstrip().endswith((".", ";", ":")):
         return len(first)
     return 0
 
@@ -270,6 +428,8 @@ def drop_headline_restatements(ctx: Context, figs: list, key: Callable, category
     A headline figure whose ``key`` equals that of a later figure is dropped and its
     numeral is claimed as a restatement.
     """
+    if not figs:
+        return figs
     head = headline_end(ctx.view)
     if not head:
         return figs
@@ -309,7 +469,7 @@ def rounded_restatement_of(count: int, side: int, exact: Iterable[int]) -> Optio
     >>> rounded_restatement_of(500, 1, [612]) is None    # too far
     True
     """
-    if count % 5 or count < 10:
+    if not _is_round(count):
         return None
     for x in exact:
         if x == count or x <= 0:
@@ -321,6 +481,11 @@ def rounded_restatement_of(count: int, side: int, exact: Iterable[int]) -> Optio
     return None
 
 
+def _is_round(count: int) -> bool:
+    """Whether a count is round enough to restate another one."""
+    return not (count % 5 or count < 10)
+
+
 def drop_rounded_restatements(ctx: Context, found: list, key: Callable, category: str) -> list:
     """Figures whose count is a qualified round number (``hơn 600 đảng viên``) restating an
     exact count of the same ``key`` stated elsewhere in the text (612) are not figures
@@ -328,11 +493,18 @@ def drop_rounded_restatements(ctx: Context, found: list, key: Callable, category
 
     ``found`` lists ``(figure, numeral)`` pairs; the figures kept are returned in order.
     """
+    view = ctx.view
+
+    def side_of(n: Optional[Numeral]) -> Optional[int]:
+        q = read_qualifier_before(view, n.start) if n is not None else None
+        return _ROUNDING_SIDE.get(q[0]) if q is not None else None
+
+    if not any(_is_round(f.count) and side_of(n) is not None for f, n in found):
+        return [f for f, _ in found]  # no qualified round count: nothing restates
     rounded: dict[int, tuple[int, object]] = {}
     exact: dict[object, list[int]] = {}
     for i, (f, n) in enumerate(found):
-        q = read_qualifier_before(ctx.view, n.start) if n is not None else None
-        side = _ROUNDING_SIDE.get(q[0]) if q is not None else None
+        side = side_of(n)
         if side is None:
             exact.setdefault(key(f), []).append(f.count)
         else:

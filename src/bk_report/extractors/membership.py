@@ -16,6 +16,7 @@ chỉ tiêu``, ``chiếm 3%``) qualifies it and is claimed, not left for indicat
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -25,14 +26,22 @@ from ..lexicon import compile_pattern
 from ..models import MembershipAction, MembershipFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires
-from .discipline_scan import Token, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens, tokenize, units
+from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires, pattern
+from .discipline_scan import (
+    Token, after_colon, any_in, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens,
+    free_counts, paragraphs, tokenize,
+)
 
 CATEGORY = "membership"
 #: A figure and the numeral it was read from.
 _Found = tuple[MembershipFigure, Numeral]
 _DISCIPLINE_KINDS = frozenset({"action", "form", "trailing", "stop"})
-_CLAUSE_HEAD = compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _clause_head() -> regex.Pattern:
+    """What may stand between a clause start and a count that takes the action carried over."""
+    return compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
 class _State:
@@ -55,7 +64,7 @@ class _State:
         """Counts read before any action of their clause take the action carried from before."""
         if self.pending and self.carried is not None and not self.passive:
             for p, noun_end in self.pending:
-                if not _cho_before(ctx, p) and _CLAUSE_HEAD.fullmatch(ctx.view, self.clause_start, p.start):
+                if not _cho_before(ctx, p) and _clause_head().fullmatch(ctx.view, self.clause_start, p.start):
                     _emit(ctx, self, p, noun_end, self.carried, "membership.count", out)
         if self.action is not None:
             self.carried = self.action
@@ -141,9 +150,9 @@ def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -
     if st.action is None or not st.clause_action or st.diff or n is None:
         return
     noun_start = member_noun_label(ctx.view, st.action_end, n.start)
-    if noun_start is None or not _COUNT_END.match(ctx.view, n.end):
+    if noun_start is None or not pattern(_COUNT_END).match(ctx.view, n.end):
         return
-    if st.requires and not regex.search(rf"(?<!\w){regex.escape(st.requires)}(?!\w)", ctx.view[noun_start : n.start]):
+    if st.requires and not pattern(rf"(?<!\w){regex.escape(st.requires)}(?!\w)").search(ctx.view[noun_start : n.start]):
         return
     fig = MembershipFigure(action=MembershipAction(st.action), count=int(n.value), span=ctx.span(noun_start, n.end),
                            rule="membership.count_after_noun")
@@ -153,7 +162,7 @@ def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -
 
 
 #: What may follow a count read after its noun: the end of its item.
-_COUNT_END = compile_pattern(r"[ \t]*(?:[;,.()\n]|$)")
+_COUNT_END = r"[ \t]*(?:[;,.()\n]|$)"
 
 
 def _followed_by(view: str, pos: int, word: str) -> bool:
@@ -161,12 +170,15 @@ def _followed_by(view: str, pos: int, word: str) -> bool:
     return rest.startswith(word) and (len(rest) == len(word) or not rest[len(word)].isalnum())
 
 
-_CHO = compile_pattern(rf"(?<!\w){connectors('waits')}\s*$", regex.IGNORECASE)
+@lru_cache(maxsize=None)
+def _cho() -> regex.Pattern:
+    """A word after which a count waits for the words after it (``cho``)."""
+    return compile_pattern(rf"(?<!\w){connectors('waits')}\s*$", regex.IGNORECASE)
 
 
 def _cho_before(ctx: Context, tok: Token) -> bool:
     """``cho 3 đảng viên ra khỏi Đảng``: the count waits for the words after it."""
-    return bool(_CHO.search(ctx.view[max(0, tok.start - 6) : tok.start]))
+    return bool(_cho().search(ctx.view[max(0, tok.start - 6) : tok.start]))
 
 
 def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule: str, out: list[_Found]) -> None:
@@ -179,10 +191,20 @@ def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigure]:
     found: list[_Found] = []
-    for s, e in units(ctx.view[m.start() : m.end()]):
-        for a, b in sentences(ctx.view, m.start() + s, m.start() + e):
-            _read(ctx, a, b, found)
-    forget_phrase_tokens(ctx)  # membership reads last: the cache shared with discipline goes
+    view = ctx.view
+    # every figure needs a count followed by a membership noun, or after a label's colon;
+    # every claim needs a figure of its sentence: the other sentences are not read
+    figures = [n.start for n in free_counts(ctx)
+               if member_noun_after(view, n.end) is not None or after_colon(view, 0, n.start)]
+    if figures:
+        for s, e in paragraphs(ctx, m.start(), m.end()):
+            if any_in(figures, s, e):
+                for a, b in sentences(view, s, e):
+                    if any_in(figures, a, b):
+                        _read(ctx, a, b, found)
+    forget_phrase_tokens(ctx)  # membership reads last: the caches shared with discipline go
+    if not found:
+        return []
     out = drop_rounded_restatements(ctx, found, lambda f: f.action, CATEGORY)
     return drop_headline_restatements(ctx, out, lambda f: (f.action, f.count), CATEGORY)
 
