@@ -119,7 +119,7 @@ def read_unit(view: str, pos: int) -> Optional[UnitMatch]:
     if m is None:
         return None
     surface = m.group("u")
-    unit, factor = _units()[canonical(regex.sub(r"\s+", " ", surface)).lower()]
+    unit, factor = _units()[_key(surface)]
     return UnitMatch(m.start("u"), m.end(), unit, factor, surface)
 
 
@@ -160,7 +160,7 @@ def times_before(view: str, pos: int) -> Optional[int]:
 
 
 def _key(s: str) -> str:
-    return canonical(regex.sub(r"\s+", " ", s)).lower()
+    return canonical(" ".join(s.split())).lower()  # a matched phrase: spaces inside only
 
 
 _RANGE_JOIN = r"[ \t]*+(?:đến|tới|[-–—])[ \t]*+"
