@@ -20,7 +20,8 @@ import regex
 from ..lexicon import compile_pattern
 
 _SEGMENT_END = compile_pattern(r"[;:](?!\d)")
-_BULLET = compile_pattern(r"[-–•+*]\s")
+_BULLET_MARKS = "-–•+*"
+_BULLET = compile_pattern(rf"[{_BULLET_MARKS}]\s")
 _PIECE_CUT = compile_pattern(r",(?=\s)|[()\[\]]")
 _DIGIT = compile_pattern(r"\d")
 
@@ -109,7 +110,7 @@ def _bracket_pairs(marks: Sequence[regex.Match]) -> dict[int, int]:
 
 
 def _trimmed(view: str, s: int, e: int) -> Iterator[tuple[int, int]]:
-    while s < e and (view[s].isspace() or view[s] in ",;:." or _BULLET.match(view, s, e)):
+    while s < e and (view[s].isspace() or view[s] in ",;:." or (view[s] in _BULLET_MARKS and _BULLET.match(view, s, e))):
         s += 1
     while e > s and (view[e - 1].isspace() or view[e - 1] in ",;:."):
         e -= 1

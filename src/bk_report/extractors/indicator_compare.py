@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -61,6 +61,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+@lru_cache(maxsize=1024)
 def _key(s: str) -> str:
     return canonical(_SPACES.sub(" ", s)).lower()
 

@@ -66,6 +66,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     lead = alternation(_words("lead", ("frame", "aspect", "subject", "status", "light", "value")))
     trail = alternation(list(_trail_class()) + quals)
     admin = alternation(r["phrase"] for r in _rows() if r["class"] == "admin")
+    admin_lead = alternation(r["phrase"] for r in _rows() if r["class"] == "admin" and r["edge"] == "lead")
     cut = alternation(_words("both", ("cut",)))
     proper = r"\p{Lu}[\p{L}\p{M}'’-]*+"
     count = rf"(?:\d+|{alternation(number_words())})"
@@ -76,6 +77,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "lead": compile_pattern(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F),
         "trail": compile_pattern(rf"[\s,]*(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F),
+        # "trail" without its leading commas and spaces, which make every position a start,
+        # searched from the end: only the end is tried, the longest word first
+        "trail_word": compile_pattern(rf"(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F | regex.REVERSE),
+        "trail_gap": compile_pattern(r"[\s,]"),
         "admin_subject": compile_pattern(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F),
         "locality": compile_pattern(
             rf"(?:(?i:{cue('locality_prep')})\s+)?(?:(?i:{cue('whole')})\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
@@ -98,11 +103,19 @@ def _patterns() -> dict[str, regex.Pattern]:
         # "toàn huyện" anywhere; "toàn xã hội" (the whole society) is not a commune
         "subject_any": compile_pattern(rf"(?<!\w)(?!{cue('not_subject')}(?!\w)){alternation(_words('lead', ('subject',)))}(?!\w)", _F),
         "of_admin": compile_pattern(rf"\s+{cue('locality_prep')}\s+(?:{admin})\s*$", _F),
-        "admin_lead": compile_pattern(rf"\s*{alternation(r['phrase'] for r in _rows() if r['class'] == 'admin' and r['edge'] == 'lead')}(?=\s)", _F),
+        "admin_lead": compile_pattern(rf"\s*{admin_lead}(?=\s)", _F),
+        # "lead", "admin_lead" or "admin_subject": where it does not match, none does
+        "any_lead": compile_pattern(rf"\s*(?:{lead}(?!\w)|{admin_lead}(?=\s)|{admin}(?=\s+(?:{lead})(?!\w)))", _F),
+        # a word every match of "time" / "locality" / "subject_any" holds: where it is
+        # missing the (slower) pattern is not run at all
+        "time_hint": compile_pattern(rf"\d|{month}|{year}", _F),
+        "locality_hint": compile_pattern(rf"(?i:{admin})", regex.VERSION1),
+        "subject_any_hint": compile_pattern(alternation(_words("lead", ("subject",))), _F),
+        "any_hint": compile_pattern(rf"\d|{month}|{year}|(?i:{admin})|{alternation(_words('lead', ('subject',)))}", _F),
         "space": compile_pattern(r"\s+"),
+        "any_space": compile_pattern(r"[\s\x1c-\x1f]+"),  # what str.isspace calls a space
+        "odd_space": compile_pattern(r"[\s\x1c-\x1f]{2,}|[^\S ]|[\x1c-\x1f]"),  # not one plain space
         "edge_punct": compile_pattern(r"^[\s,;:.–—-]+|[\s,;:–—-]+$"),
-        "edge_punct_lead": compile_pattern(r"[\s,;:.–—-]+"),
-        "edge_punct_trail": compile_pattern(r"[\s,;:–—-]+$"),
     }
 
 
@@ -116,85 +129,170 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
 
     With ``lead_edge`` false (words after a figure) the start is kept as it is."""
     pats = _patterns()
-    idx = list(range(lo, hi))
-    removed = [False] * len(idx)
-
-    def drop(a: int, b: int) -> None:
-        for i in range(a - lo, b - lo):
-            removed[i] = True
-
-    times = [(m.start(), m.end()) for m in pats["time"].finditer(view, lo, hi)]
-    for a, b in times:
-        drop(a, b)
-    for m in pats["brackets"].finditer(view, lo, hi):
-        if any(m.start() <= a < m.end() for a, _ in times):
-            drop(m.start(), m.end())  # "(giá so sánh 2010)": a note on the year, not the name
+    dropped: list[tuple[int, int]] = []
+    hinted = pats["any_hint"].search(view, lo, hi) is not None
+    times = [(m.start(), m.end()) for m in _finditer("time", view, lo, hi, hinted)]
+    dropped.extend(times)
+    if times:
+        for m in pats["brackets"].finditer(view, lo, hi):
+            if any(m.start() <= a < m.end() for a, _ in times):
+                dropped.append((m.start(), m.end()))  # "(giá so sánh 2010)": a note on the year, not the name
     m = pats["heading"].match(view, lo, hi)
     if m:
-        drop(m.start(), m.end())
-    for m in pats["subject_any"].finditer(view, lo, hi):
-        drop(m.start(), m.end())
+        dropped.append((m.start(), m.end()))
+    dropped.extend((m.start(), m.end()) for m in _finditer("subject_any", view, lo, hi, hinted))
     cut = lo
     for m in pats["cut"].finditer(view, lo, hi):
         cut = m.end()
     if pats["theo"].match(view, lo, hi) and "," in view[lo:hi]:
         cut = max(cut, view.rindex(",", lo, hi) + 1)
-    drop(lo, cut)
-    localities = [(m.start(), m.end()) for m in pats["locality"].finditer(view, lo, hi)]
-    for a, b in localities:
-        drop(a, b)
-    return _trim(view, idx, removed, lead_edge)
+    dropped.append((lo, cut))
+    dropped.extend((m.start(), m.end()) for m in _finditer("locality", view, lo, hi, hinted))
+    return _trim(*_collapsed(view, lo, hi, dropped), lead_edge)
 
 
-def _trim(view: str, idx: list[int], removed: list[bool], lead_edge: bool = True) -> Lead:
-    pats = _patterns()
-    chars, where = [], []
-    for i, gone in zip(idx, removed):
-        if gone:
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                where.append(-1)
+def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """``view[lo:hi]`` with the ``dropped`` ranges made one space and every run of spaces
+    one space, and its chunks ``(offset in the result, view offset or -1, length)``."""
+    space, odd = _patterns()["any_space"], _patterns()["odd_space"]
+    chunks: list[str] = []
+    where: list[tuple[int, int, int]] = []
+    size = 0
+    last_space = False
+
+    def keep(a: int, b: int) -> None:
+        nonlocal size, last_space
+        if not odd.search(view, a, b):  # only single plain spaces: kept as they are
+            if size and last_space and view[a] == " ":
+                a += 1
+            if b > a:
+                chunks.append(view[a:b])
+                where.append((size, a, b - a))
+                size += b - a
+                last_space = view[b - 1] == " "
+            return
+        pos = a
+        for m in space.finditer(view, a, b):
+            if m.start() > pos:
+                chunks.append(view[pos : m.start()])
+                where.append((size, pos, m.start() - pos))
+                size += m.start() - pos
+                last_space = False
+            if not (size and last_space):
+                chunks.append(" ")
+                where.append((size, m.start(), 1))
+                size += 1
+                last_space = True
+            pos = m.end()
+        if b > pos:
+            chunks.append(view[pos:b])
+            where.append((size, pos, b - pos))
+            size += b - pos
+            last_space = False
+
+    pos = lo
+    for a, b in sorted(dropped):
+        if b <= a or b <= pos:
             continue
-        ch = view[i]
-        if ch.isspace():
-            if chars and chars[-1] == " ":
-                continue
-            ch = " "
-        chars.append(ch)
-        where.append(i)
-    s = "".join(chars)
+        if a > pos:
+            keep(pos, a)
+        if size and not last_space:
+            chunks.append(" ")
+            where.append((size, -1, 1))
+            size += 1
+            last_space = True
+        pos = b
+    if hi > pos:
+        keep(pos, hi)
+    return "".join(chunks), where
+
+
+def _finditer(name: str, view: str, lo: int, hi: int, hinted: bool = True) -> list[regex.Match]:
+    """The matches of pattern ``name`` in ``view[lo:hi]``, none without its hint word
+    (nor without any hint word: ``hinted`` false)."""
+    pats = _patterns()
+    if not hinted or not pats[f"{name}_hint"].search(view, lo, hi):
+        return []
+    return list(pats[name].finditer(view, lo, hi))
+
+
+@cache
+def _trail_lengths() -> frozenset[int] | None:
+    """The lengths a "trail" word can have in the trimmed text (where a space is one
+    character); None if a word has a dash (of varying length) or a comma at an edge."""
+    quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
+    words = [canonical(w) for w in [*_trail_class(), *quals]]
+    if any("," in (w[:1], w[-1:]) or any(d in w for d in "-–—") for w in words):
+        return None
+    return frozenset(len(w) for w in words)
+
+
+def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
+    """``(start, word)`` of ``pats["trail"].search(s, a, b)`` for the trimmed text ``s``.
+
+    The word must end at the last letter: it is searched backwards (the first match is
+    then the longest word ending there, the one the forward search finds first) over as
+    many characters as the longest word has, without the commas and spaces before it (they
+    make every position a start); those are taken back afterwards, as the full search would."""
+    pats = _patterns()
+    lengths = _trail_lengths()
+    if lengths is None:
+        m = pats["trail"].search(s, a, b)
+        return (m.start(), m.group("w")) if m else None
+    e = b
+    while e > a and (s[e - 1].isspace() or s[e - 1] == ","):
+        e -= 1
+    m = pats["trail_word"].search(s, max(a, e - max(lengths)), b)
+    if m is None:
+        return None
+    start = m.start()
+    while start > a and pats["trail_gap"].match(s, start - 1):
+        start -= 1
+    return start, m.group("w")
+
+
+#: Punctuation trimmed from the start and the end of a name (with spaces: in the trimmed
+#: text every space is " ").
+_EDGE_LEAD = frozenset(" ,;:.–—-")
+_EDGE_TRAIL = frozenset(" ,;:–—-")
+
+
+def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> Lead:
+    pats = _patterns()
     a, b = 0, len(s)
     ended: str | None = None
     for _ in range(16):
         before = (a, b)
-        m = pats["edge_punct_lead"].match(s, a, b)
-        if m:
-            a = m.end()
-        m = pats["edge_punct_trail"].search(s, a, b)
-        if m:
-            b = m.start()
-        m = lead_edge and (pats["lead"].match(s, a, b) or pats["admin_lead"].match(s, a, b) or pats["admin_subject"].match(s, a, b))
+        while a < b and s[a] in _EDGE_LEAD:
+            a += 1
+        while b > a and s[b - 1] in _EDGE_TRAIL:
+            b -= 1
+        m = lead_edge and pats["any_lead"].match(s, a, b) and (
+            pats["lead"].match(s, a, b) or pats["admin_lead"].match(s, a, b) or pats["admin_subject"].match(s, a, b)
+        )
         if m and m.end() > a:
             a = m.end()
-        m = pats["trail"].search(s, a, b) or pats["of_admin"].search(s, a, b)
-        if m and "w" not in m.groupdict():
-            b = m.start()
-            m = None
-        if m:
-            cls = _trail_class().get(canonical(m.group("w")).lower(), "qualifier")
+        t = _trail(s, a, b)
+        if t is None:
+            m = pats["of_admin"].search(s, a, b)
+            if m:
+                b = m.start()
+        else:
+            cls = _trail_class().get(canonical(t[1]).lower(), "qualifier")
             if ended is None or ended in ("aspect", "qualifier"):
                 ended = cls if cls not in ("aspect", "qualifier") else ended
-            b = m.start()
+            b = t[0]
         if (a, b) == before:
             break
     parts: list[tuple[int, int]] = []
-    for i in where[a:b]:
-        if i < 0:
+    for at, v0, n in where:
+        if v0 < 0 or at + n <= a or at >= b or a >= b:
             continue
-        if parts and parts[-1][1] == i:
-            parts[-1] = (parts[-1][0], i + 1)
+        u, v = v0 + max(a, at) - at, v0 + min(b, at + n) - at
+        if parts and parts[-1][1] == u:
+            parts[-1] = (parts[-1][0], v)
         else:
-            parts.append((i, i + 1))
+            parts.append((u, v))
     return Lead(s[a:b].strip(), ended, tuple(parts))
 
 
@@ -209,4 +307,11 @@ def join(*parts: str) -> str:
     >>> join("thành lập mới", "", "HTX")
     'thành lập mới HTX'
     """
-    return _patterns()["space"].sub(" ", " ".join(p.strip() for p in parts if p and p.strip())).strip()
+    text = " ".join(p.strip() for p in parts if p and p.strip())
+    if _NOT_BACKSLASH_S.isdisjoint(text):
+        return " ".join(text.split())  # the same: str.split takes what \s does, and these
+    return _patterns()["space"].sub(" ", text).strip()
+
+
+#: The characters str.split takes as spaces and the regex ``\s`` does not.
+_NOT_BACKSLASH_S = frozenset("\x1c\x1d\x1e\x1f")

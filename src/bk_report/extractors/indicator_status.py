@@ -40,6 +40,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "plan_year": compile_pattern(
             rf"(?<!\w){by('target', 'plan')}(?:\s+\w+){{0,3}}?\s+(?:{cue('year_frame')}|{cue('period_word')})\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F
         ),
+        # a year, which every match of "plan_year" and "year_frame" holds
+        "year": compile_pattern(r"(?:19|20)\d\d"),
         # the time frame of a clause: "Năm 2024, …", "đến năm 2025 …", "trong năm 2024 …"
         "year_frame": compile_pattern(rf"(?<!(?<!\w){refs}\s+)(?<!\w){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
     }
@@ -52,7 +54,7 @@ def status(view: str, sent_start: int, lead_start: int, pos: int, report_year: i
     pats = _patterns()
     if pats["target"].search(view, sent_start, pos):
         return Status.target
-    if report_year is not None:
+    if report_year is not None and pats["year"].search(view, sent_start, pos):
         for m in pats["plan_year"].finditer(view, sent_start, pos):
             if int(m.group("y")) > report_year:
                 return Status.target

@@ -19,9 +19,10 @@ percentages.  A figure restated in a headline or rounded in a summary is kept on
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -112,8 +113,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "level_to": compile_pattern(cue("level_to"), _F),
         "unit_rest": compile_pattern(r"\S+\s+(?P<r>[^/]+)"),
         "word": compile_pattern(r"\w+"),
+        "digits": compile_pattern(r"\d++(?:[.,]\d++)*+"),
         "plan_after": compile_pattern(rf"\s+{plan_refs}(?!\w)", _F),
+        "growth": compile_pattern(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F),
         "foreign_lead": compile_pattern(rf"(?<!\w){alternation(nf['foreign_lead'])}(?!\w)", _F),
+        # either of the two: where it is not found, neither is
+        "foreign_lead_or_negation": compile_pattern(rf"(?<!\w)(?:{alternation(nf['foreign_lead'])}|{alternation(nf['negation'])})(?!\w)", _F),
     }
 
 
@@ -308,9 +313,15 @@ def _lookbehind(role: str) -> regex.Pattern:
 def _caption(m: regex.Match, ctx: Context, rule: Rule):
     """Numbers of a photo caption or source line (``Ảnh: … trồng 20 ha bưởi``)."""
     _, clause = _current(ctx)
-    if _patterns()["caption"].match(ctx.view, clause.sent[0], clause.sent[1]):
-        return [_Outcome("skip")]
-    return None
+    known = ctx.scratch.setdefault(_CAPTIONS, {})  # per sentence: every numeral of it asks
+    caption = known.get(clause.sent)
+    if caption is None:
+        caption = known[clause.sent] = _patterns()["caption"].match(ctx.view, clause.sent[0], clause.sent[1]) is not None
+    return [_Outcome("skip")] if caption else None
+
+
+#: Key in ``ctx.scratch`` of the sentences known to be (or not to be) captions.
+_CAPTIONS = "indicators.captions"
 
 
 def _rank(m: regex.Match, ctx: Context, rule: Rule):
@@ -377,15 +388,63 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _level_after_change_guard(n: Numeral, clause: _Clause) -> bool:
+    """A percentage right after a change in percent (``giảm 1,5%, còn 4,2%``)."""
+    anchor = clause.anchor
+    return n.percent and isinstance(anchor, _Draft) and anchor.kind is Kind.change and anchor.unit is Unit.percent
+
+
+#: What a numeral must be for a rule's production not to decline at once (it declines
+#: with no side effect otherwise): the rule's pattern need not be tried.
+_GUARDS = {
+    "indicator_broken": lambda n, clause: n.kind == "number" and not n.spelled,
+    "indicator_misread_scale": lambda n, clause: bool(n.warning and n.scale),
+    "indicator_equivalent": lambda n, clause: clause.anchor is not None,
+    "indicator_per_unit": lambda n, clause: n.value == 1,
+    "indicator_level_after_change": _level_after_change_guard,
+    "indicator_percentage": lambda n, clause: bool(n.percent),
+}
+
+
+#: The rules whose pattern is a lookbehind for a word before the numeral (:func:`_after_cue`).
+_AFTER_CUE = frozenset({"indicator_rank", "indicator_equivalent", "indicator_label", "indicator_earlier_level", "indicator_per_unit"})
+
+
+@cache
+def _after_cue() -> regex.Pattern:
+    """The lookbehinds of the :data:`_AFTER_CUE` rules in one: where it fails at a
+    numeral, none of those rules' patterns matches there."""
+    nf = _nonfigure()
+    words = alternation([*nf["rank"], *nf["equivalent"], *nf["label"]])
+    return _pattern(rf"(?<=(?<!\w)(?:{words}|{cue('from_word')}|{cue('per_one')}|/)\s*+)")
+
+
+@cache
+def _rule_table() -> tuple[tuple[Rule, regex.Pattern, object, bool], ...]:
+    """:data:`RULES` with their patterns built (one object for equal patterns, so that a
+    numeral is matched once), their guards (:data:`_GUARDS`) and whether they are
+    :data:`_AFTER_CUE` rules."""
+    built: dict[tuple[str, int], regex.Pattern] = {}
+    out = []
+    for rule in RULES:
+        pattern = rule.pattern._get() if isinstance(rule.pattern, _LazyPattern) else rule.pattern
+        pattern = built.setdefault((pattern.pattern, pattern.flags), pattern)
+        out.append((rule, pattern, _GUARDS.get(rule.name), rule.name in _AFTER_CUE))
+    return tuple(out)
+
+
 def extract(ctx: Context) -> list[Indicator]:
     """Indicators of the document, in text order."""
     drafts: list[_Draft] = []
     view = ctx.view
     _undate(ctx)
+    offered = _offered(ctx)
     for line, (s0, s1) in enumerate(sentences(view)):
+        if not _offerable(ctx, offered, s0, s1):
+            continue  # no segment of it makes a figure (labels only name figures)
         label: tuple[int, int] | None = None
         for g0, g1 in segments(view, s0, s1):
-            drafts.extend(_segment(ctx, (s0, s1), (g0, g1), line, label))
+            drafts.extend(_segment(ctx, (s0, s1), (g0, g1), line, label, offered))
             # "Tổng giá trị sản xuất: 5.000 tỷ đồng": a figureless segment before a colon names the next
             figureless = not any(n.kind in _CANDIDATES for n in ctx.numerals_in(g0, g1))
             label = (g0, g1) if figureless and view[g1 : g1 + 2].lstrip().startswith(":") else None
@@ -398,13 +457,17 @@ def _undate(ctx: Context) -> None:
     (``cây ngắn ngày 4.825 ha``) is a figure when it cannot be a day or month and a
     unit follows it."""
     for i, n in enumerate(ctx.numerals):
-        if n.kind != "date" or n.value is None or n.spelled or not regex.fullmatch(r"\d++(?:[.,]\d++)*+", n.text):
+        if n.kind != "date" or n.value is None or n.spelled or not _patterns()["digits"].fullmatch(n.text):
             continue
         if (n.value > 31 or n.value != n.value.to_integral_value()) and read_unit(ctx.view, n.end) is not None:
             ctx.numerals[i] = replace(n, kind="number")
 
 
-def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: int, label: tuple[int, int] | None = None) -> list[_Draft]:
+def _segment(
+    ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: int, label: tuple[int, int] | None = None, offered: list[int] | None = None
+) -> list[_Draft]:
+    if not _offerable(ctx, _offered(ctx) if offered is None else offered, *seg):
+        return []  # no numeral is offered to the rules: nothing else here has an effect
     view = ctx.view
     nums = ctx.numerals_in(*seg)
     figures = [(n.start, n.end) for n in nums if n.kind in _CANDIDATES and not _bare_year(view, n)]
@@ -412,26 +475,34 @@ def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: in
     out: list[_Draft] = []
     anchor: object | None = None
     anchor_end = -1
+    # the end of an anchor that is no figure costs a unit lookup: it is computed only when
+    # a later numeral is offered (``(numeral, piece end)`` until then)
+    anchor_due: tuple[Numeral, int] | None = None
     consumed: set[int] = set()
     lead_end: int | None = None
     open_start: int | None = None  # start of figureless pieces that may open a name
-    subject: tuple[int, int] | None = None  # the figureless piece just before, as a fallback name
+    subject_piece: tuple[int, int] | None = None  # the figureless piece just before, as a fallback name
     for p0, p1 in ps:
-        lead_start = p0
+        lead_start: int | None = p0  # None: the anchor's end
         if open_start is not None and _mergeable(view, open_start, p0, p1, ctx):
             lead_start = open_start
         had_numeral = False
         for n in ctx.numerals_in(p0, p1):
             if n.start in consumed:
                 continue
-            if n.kind in ("year", "date", "period", "document_number", "ordinal"):
+            if n.kind in _NOT_OFFERED:
                 continue
             had_numeral = True
             if ctx.claimed(n) or n.kind == "broken":
-                anchor, anchor_end = n, _anchor_end(ctx, n, p1)
-                lead_start = anchor_end
+                anchor, anchor_due, lead_start = n, (n, p1), None
                 continue
-            fallback = (label if not out else None) or (subject if lead_start == p0 else None)
+            if anchor_due is not None:
+                anchor_end, anchor_due = _anchor_end(ctx, *anchor_due), None
+            if lead_start is None:
+                lead_start = anchor_end
+            fallback = (label if not out else None) or (
+                _subject(ctx, *subject_piece) if subject_piece is not None and lead_start == p0 else None
+            )
             clause = _Clause(sent, seg, (p0, p1), lead_start, anchor, anchor_end, lead_end, fallback)
             lead_end = None
             result = _offer(ctx, n, clause)
@@ -445,8 +516,7 @@ def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: in
             elif result is None or result.what == "skip":
                 continue
             elif result.what == "anchor":
-                anchor, anchor_end = n, _anchor_end(ctx, n, p1)
-                lead_start = anchor_end
+                anchor, anchor_due, lead_start = n, (n, p1), None
             elif result.what == "earlier":
                 lead_end = result.pos
             elif result.what == "attached":
@@ -458,8 +528,28 @@ def _segment(ctx: Context, sent: tuple[int, int], seg: tuple[int, int], line: in
             open_start = None
         elif open_start is None:
             open_start = p0
-        subject = None if had_numeral else _subject(ctx, p0, p1)
+        subject_piece = None if had_numeral else (p0, p1)
     return out
+
+
+#: Kinds of numeral never offered to the rules (nor anchors).
+_NOT_OFFERED = frozenset({"year", "date", "period", "document_number", "ordinal"})
+
+
+def _offered(ctx: Context) -> list[int]:
+    """Starts of the numerals whose kind lets them be offered to the rules (claimed or not)."""
+    return [n.start for n in ctx.numerals if n.kind not in _NOT_OFFERED and n.kind != "broken"]
+
+
+def _offerable(ctx: Context, offered: list[int], start: int, end: int) -> bool:
+    """Whether a numeral in view ``[start, end)`` is offered to the rules now (``offered``:
+    :func:`_offered`)."""
+    i = bisect.bisect_left(offered, start)
+    while i < len(offered) and offered[i] < end:
+        if offered[i] not in ctx.claims:
+            return True
+        i += 1
+    return False
 
 
 def _bare_year(view: str, n: Numeral) -> bool:
@@ -516,9 +606,22 @@ def _anchor_end(ctx: Context, n: Numeral, end: int) -> int:
 def _offer(ctx: Context, n: Numeral, clause: _Clause):
     """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None."""
     ctx.scratch[_CURRENT] = (n, clause)
+    view = ctx.view
+    cued: bool | None = None
+    matched: dict[int, regex.Match | None] = {}
     try:
-        for rule in RULES:
-            m = rule.pattern.match(ctx.view, n.start)
+        for rule, pattern, guard, after_cue in _rule_table():
+            if guard is not None and not guard(n, clause):
+                continue
+            if after_cue:
+                if cued is None:
+                    cued = _after_cue().match(view, n.start) is not None
+                if not cued:
+                    continue
+            key = id(pattern)
+            if key not in matched:
+                matched[key] = pattern.match(view, n.start)
+            m = matched[key]
             if m is None:
                 continue
             out = rule.production(m, ctx, rule)
@@ -620,11 +723,13 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
         return None  # "Giám đốc một công ty", "là một điểm sáng": the article "a"
     if pats["foreign"].match(view, n.end) or (um is not None and pats["foreign"].match(view, um.end)):
         return _Outcome("anchor")
-    if pats["foreign_lead"].search(view, max(clause.lead_start, n.start - _REACH), n.start):
-        return _Outcome("anchor")
-    if pats["negation"].search(view, max(clause.lead_start, n.start - _REACH), n.start):
-        ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
-        return None
+    lead = max(clause.lead_start, n.start - _REACH)
+    if pats["foreign_lead_or_negation"].search(view, lead, n.start):
+        if pats["foreign_lead"].search(view, lead, n.start):
+            return _Outcome("anchor")
+        if pats["negation"].search(view, lead, n.start):
+            ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
+            return None
     if um is None and _range_partner(ctx, n, clause.piece[1]) is None:
         nm = pats["noun"].match(view, n.end)
         if nm is None or pats["stop_noun"].match(nm.group("w")):
@@ -726,11 +831,11 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     label = None
     if not lead.text and clause.label is not None:
         label = naming.clean_range(view, *clause.label)
-    after_lead = naming.clean_range(view, after_start, after_start + len(after), lead_edge=False) if after.strip() else None
+    after_range = (after_start, after_start + len(after)) if after.strip() else None
     noun_range = (um.start, um.end) if um is not None and not n.percent else None
-    name = _name(ctx, lead, unit, noun_range, after_lead, fraction=n.kind == "fraction")
+    name = _name(ctx, lead, unit, noun_range, after_range, fraction=n.kind == "fraction")
     if label is not None and label.text and len(name.split()) <= 1:
-        name = naming.render(label.parts, lambda a, b: ctx.span(a, b).text)  # "Số lao động …: 1.200 người"
+        name = naming.render(label.parts, _text_of(ctx))  # "Số lao động …: 1.200 người"
     if not name:
         name = _other_currency(ctx, clause, unit, qb[1] if qb is not None and qb[1] >= clause.lead_start else head)
     if not name:
@@ -808,7 +913,8 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
     view = ctx.view
     pats = _patterns()
     end = limit = min(end, start + _REACH // 2)
-    for m in pats["and"].finditer(view, start, end):
+    figures = [x for x in ctx.numerals_in(start, end) if x.kind in _CANDIDATES]
+    for m in pats["and"].finditer(view, start, end) if figures else ():
         stop = pats["hard_stop"].search(view, m.end(), end)
         if any(x.kind in _CANDIDATES for x in ctx.numerals_in(m.end(), stop.start() if stop else end)):
             end = m.start()  # "7 HTX và 21 tổ hợp tác": the next figure starts
@@ -831,13 +937,29 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
         return m.start()
 
 
-def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after: naming.Lead | None, fraction: bool) -> str:
+def _text_of(ctx: Context):
+    """``text_of(a, b)``: ``ctx.span(a, b).text`` without building the span."""
+    doc = ctx.doc
+
+    def text_of(a: int, b: int) -> str:
+        a, b = max(0, a), max(0, b)
+        return doc.text[doc.orig_start(a) : doc.orig_end(b)] if b > a else ""
+
+    return text_of
+
+
+def _name(ctx: Context, lead: naming.Lead, unit: Unit, noun_range, after_range: tuple[int, int] | None, fraction: bool) -> str:
     """The indicator name: the cleaned lead, then the counted noun and the words after it
-    when they say what is counted (``thành lập mới 07 HTX`` → ``thành lập mới HTX``)."""
+    (view ``after_range``) when they say what is counted (``thành lập mới 07 HTX`` →
+    ``thành lập mới HTX``)."""
     pats = _patterns()
-    text_of = lambda a, b: ctx.span(a, b).text
+    text_of = _text_of(ctx)
     lead_text = naming.render(lead.parts, text_of)
-    after_text = naming.render(after.parts, text_of) if after is not None else ""
+    if lead_text and lead.ended in ("value", "prep", "status") and not fraction:
+        return lead_text  # neither the noun nor the words after it are read
+    after_text = ""
+    if after_range is not None:
+        after_text = naming.render(naming.clean_range(ctx.view, *after_range, lead_edge=False).parts, text_of)
     noun = ""
     if noun_range is not None:
         a, b = noun_range
@@ -907,7 +1029,7 @@ def _headline_growth(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
     title_end = nl if nl > 0 else -1
     if title_end < 0 or not view[nl:].strip() or view[:title_end].rstrip()[-1:] in ".;:":
         return drafts
-    growth = compile_pattern(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F)
+    growth = _patterns()["growth"]
     out = []
     for d in drafts:
         if d.start < title_end and d.unit is Unit.percent and d.kind is Kind.change and d.status is not Status.target:
@@ -927,8 +1049,9 @@ def _headline_growth(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
 _TWINS = 200
 
 
-def _words(s: str) -> set[str]:
-    return set(_patterns()["word"].findall(canonical(s).lower()))
+@lru_cache(maxsize=4096)
+def _words(s: str) -> frozenset[str]:
+    return frozenset(_patterns()["word"].findall(canonical(s).lower()))
 
 
 def _same(a: _Draft, b: _Draft) -> bool:
