@@ -491,12 +491,15 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
         return rounding[key]
 
     exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and rounding_of(n) is None]
+    exact_by_measure: dict[CouncilMeasure, list[tuple[CouncilFigure, Numeral]]] = {}
+    for g, m in exact:
+        exact_by_measure.setdefault(g.measure, []).append((g, m))
     kept = []
     for f, n in found:
         direction = rounding_of(n) if f.measure != CouncilMeasure.session_number else None
         if direction is not None and any(
-            g.measure == f.measure and rounds(f.count, g.count, direction) and sentence(m.start) != sentence(n.start)
-            for g, m in exact
+            rounds(f.count, g.count, direction) and sentence(m.start) != sentence(n.start)
+            for g, m in exact_by_measure.get(f.measure, ())
         ):
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue
@@ -504,15 +507,20 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
     if not exact:
         return kept
     # counts the rules did not read: rounded, with the noun of an exact figure
-    loose = []
+    # (indexed by the first word of their noun: a long text has many of each)
+    loose: dict[str, list[tuple[Numeral, int, tuple[str, ...]]]] = {}
     for n in ctx.numerals:
         if n.kind == "number" and not ctx.claimed(n) and n.value is not None and n.value == int(n.value):
             direction = _rounding_of(ctx, n)  # (it reads numbers only: tested first, it is cheap)
             if direction is not None:
-                loose.append((n, direction, _noun_words(ctx, n.end)))
+                words = _noun_words(ctx, n.end)
+                if words:  # (no noun shares nothing)
+                    loose.setdefault(words[0], []).append((n, direction, words))
+    if not loose:
+        return kept
     for g, m in exact:
         noun = _noun_words(ctx, m.end)
-        for n, direction, words in loose:
+        for n, direction, words in loose.get(noun[0], ()) if noun else ():
             if (
                 not ctx.claimed(n)
                 and _same_noun(words, noun)

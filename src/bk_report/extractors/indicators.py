@@ -1060,6 +1060,8 @@ def _same(a: _Draft, b: _Draft) -> bool:
     but a target is never a restatement of a result)."""
     if a.unit is not b.unit or a.kind is not b.kind or (Status.target in (a.status, b.status) and a.status is not b.status):
         return False
+    if a.value != b.value and not _rounded(a, b) and not _rounded(b, a):
+        return False  # (the cheap test first: most pairs differ in value)
     wa, wb = _words(a.name), _words(b.name)
     if not wa or not wb or len(wa & wb) / min(len(wa), len(wb)) < 0.75:
         return False
