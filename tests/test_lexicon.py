@@ -165,3 +165,21 @@ def test_shared_beginnings_match_like_a_flat_alternation(table, column):
             ref = compile_pattern(wrap.format(_flat_alternation(phrases)), flags)
             for t in texts:
                 assert [m.span() for m in ours.finditer(t)] == [m.span() for m in ref.finditer(t)], (t, flags, wrap)
+
+
+@pytest.mark.parametrize("table,column,where", [
+    ("locality_words", "word", ("committee", "national")),
+    ("period_words", "phrase", None),
+    ("number_words", "word", None),
+    ("scale_words", "word", None),
+])
+def test_phrases_anchored_at_a_word_start_begin_with_a_word_character(table, column, where):
+    # patterns built from these tables start with \m (the start of a word), which
+    # stands for (?<!\w) only when every phrase begins with a letter or a digit
+    import regex
+
+    rows = load_table(table)
+    if where:
+        rows = [r for r in rows if r["kind"] in where]
+    assert rows
+    assert all(regex.match(r"\w", r[column]) for r in rows)

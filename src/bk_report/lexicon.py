@@ -59,8 +59,15 @@ def cached_pattern(source: str, flags: int = 0) -> "regex.Pattern[str]":
     return compile_pattern(source, flags)
 
 
+@lru_cache(maxsize=16384)
 def canonical(s: str) -> str:
-    """The spelling rules and text views share: NFC, canonical tone placement."""
+    """The spelling rules and text views share: NFC, canonical tone placement.
+
+    Remembered: extractors ask for the same words and phrases again and again.
+
+    >>> canonical("Uỷ ban hoá")
+    'Ủy ban hóa'
+    """
     return canonical_tones(unicodedata.normalize("NFC", s))
 
 

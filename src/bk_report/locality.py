@@ -215,13 +215,13 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         # `huyện Mèo Vạc`, `TP. Tuy Hòa`, `HĐND xã Bế Triều` (unit word in any case, name capitalised)
         "unit": compile_pattern(rf"(?<![\w.])(?i:(?P<type>{units}))(?:(?<=\.)\s*|\s+)(?P<name>{_NAME})", f),
-        "committee": compile_pattern(rf"(?<!\w)(?i:(?P<type>{alternation(x for x, _ in w['committee'])}))\s+(?P<name>{_NAME})", f),
+        "committee": compile_pattern(rf"\m(?i:(?P<type>{alternation(x for x, _ in w['committee'])}))\s+(?P<name>{_NAME})", f),
         "bloc": compile_pattern(
             rf"(?<!\w)(?i:{alternation(x for x, _ in w['bloc_prefix'])})\s+(?i:(?P<type>{alternation(x for x, _ in w['bloc'])}))"
             rf"(?:\s+(?i:(?P<ptype>{provinces}))(?:\s*(?P<pname>{_NAME}))?)?",
             f,
         ),
-        "national": compile_pattern(rf"(?<!\w)(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
+        "national": compile_pattern(rf"\m(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
         "bracket": compile_pattern(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]"),
         "title": compile_pattern(rf"^\s*(?P<name>{_NAME})\s*:"),
     }

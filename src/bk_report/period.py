@@ -49,7 +49,7 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
         f,
     )
     term = compile_pattern(
-        rf"(?<![\w])(?P<phrase>{alternation(terms)})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<end>(?:19|20)\d{{2}})(?!\d)",
+        rf"\m(?P<phrase>{alternation(terms)})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<end>(?:19|20)\d{{2}})(?!\d)",
         f,
     )
     return part, term

@@ -134,7 +134,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "words": compile_pattern(
             rf"""
-            (?P<words>(?<!\w){words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
+            (?P<words>\m{words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
             """,
             f | regex.VERBOSE,
         ),
