@@ -49,6 +49,23 @@ def compile_pattern(pattern: str, flags: int = 0) -> "regex.Pattern[str]":
     return regex.compile(pattern, flags)
 
 
+#: Seconds a pass of one pattern over a text may take: a fixed margin plus this much per
+#: million characters.  Every pattern is written not to backtrack (possessive and bounded
+#: repeats), and a pass takes well under a second per megabyte; the budget is the last
+#: guard against one that does, and running out of it is reported, never silent.
+TIME_BUDGET_BASE = 10.0
+TIME_BUDGET_PER_MCHAR = 30.0
+
+
+def time_budget(length: int) -> float:
+    """The ``timeout`` (seconds) for one pass of a pattern over ``length`` characters.
+
+    >>> time_budget(0), time_budget(2_000_000)
+    (10.0, 70.0)
+    """
+    return TIME_BUDGET_BASE + TIME_BUDGET_PER_MCHAR * length / 1_000_000
+
+
 @lru_cache(maxsize=None)
 def cached_pattern(source: str, flags: int = 0) -> "regex.Pattern[str]":
     """:func:`compile_pattern`, compiled on first use and kept: importing compiles nothing.

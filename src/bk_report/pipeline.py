@@ -14,6 +14,7 @@ from . import keys, locality, period
 from .extractors import EXTRACTORS
 from .extractors import year as year_extractor
 from .models import NumberMention, NumberRole, Report, ReportWarning, unchecked
+from .lexicon import time_budget
 from .rules import Context
 
 #: The role a numeral has by its kind alone, when no extractor claimed it.
@@ -52,13 +53,26 @@ def extract(text: str) -> Report:
 def _extract(text: str) -> Report:
     ctx = Context.from_text(text)
     ctx.year = year_extractor.detect(ctx)
-    found = {name: list(module.extract(ctx)) for name, module in EXTRACTORS}
+    found = {name: _guarded(name, module, ctx) for name, module in EXTRACTORS}
     ctx.scratch.clear()  # the extractors' working state, freed before the report is built
     found["indicators"] = keys.with_keys(found["indicators"], text)
     where = locality.detect_locality(ctx, ctx.year)
     when = period.detect_period(ctx, ctx.year)
     warnings = _warnings(ctx)
     return Report(year=ctx.year, locality=where, period=when, numbers=_numbers(ctx), warnings=warnings, **found)
+
+
+def _guarded(name: str, module, ctx: Context) -> list:
+    """The figures of one extractor; none, with a warning, if a pattern ran out of time."""
+    claimed = len(ctx.claims)
+    try:
+        return list(module.extract(ctx))
+    except TimeoutError:
+        for start in list(ctx.claims)[claimed:]:  # its numerals are figures of nothing now
+            del ctx.claims[start]
+        ctx.warn("pattern_timeout", f"the {name} extractor took over {time_budget(len(ctx.view)):.0f} s on one "
+                 f"pattern and was stopped: this report has no {name} figures")
+        return []
 
 
 def _numbers(ctx: Context) -> list[NumberMention]:

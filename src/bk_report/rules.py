@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Optional
 import regex
 from pydantic import BaseModel
 
-from .lexicon import cached_pattern
+from .lexicon import cached_pattern, time_budget
 from .models import NumberRole, ReportWarning, Span
 from .scanner import Numeral, scan
 from .text import Document
@@ -52,7 +52,13 @@ class Context:
     @classmethod
     def from_text(cls, text: str) -> "Context":
         doc = Document(text)
-        numerals = scan(doc)
+        try:
+            numerals = scan(doc)
+        except TimeoutError:
+            ctx = cls(doc=doc, numerals=[])
+            ctx.warn("pattern_timeout", f"reading the numbers took over {time_budget(len(doc.view)):.0f} s and was "
+                     "stopped: no numbers were read, so the report has no figures")
+            return ctx
         return cls(doc=doc, numerals=numerals, _starts=[n.start for n in numerals])
 
     @property
@@ -118,8 +124,9 @@ class Rule:
         """The pattern's matches in view ``[start, end)``, in text order, never overlapping."""
         view = ctx.view
         stop = len(view) if end is None else end
+        budget = time_budget(len(view))  # TimeoutError past it: see pipeline.extract
         if self.anchor is None:
-            yield from self.pattern.finditer(view, start, stop)
+            yield from self.pattern.finditer(view, start, stop, timeout=budget)
             return
         done = start
         for n in ctx.numerals_in(start, stop):
@@ -128,7 +135,7 @@ class Rule:
                 pos += 1
             if pos < done or pos >= stop:
                 continue
-            m = self.pattern.match(view, pos, stop)
+            m = self.pattern.match(view, pos, stop, timeout=budget)
             if m is not None:
                 done = m.end()
                 yield m

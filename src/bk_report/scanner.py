@@ -37,7 +37,7 @@ from typing import Optional
 import regex
 
 from .errors import NumberError
-from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
+from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -175,9 +175,10 @@ def _matches(view: str):
     word can: such a word match is dropped, or searched again after the digits.
     """
     pats = _patterns()
-    first = heapq.merge(pats["digits"].finditer(view), pats["roman"].finditer(view), key=_start)
+    budget = time_budget(len(view))
+    first = heapq.merge(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget), key=_start)
     words = pats["words"]
-    word_iter = words.finditer(view)
+    word_iter = words.finditer(view, timeout=budget)
     word = next(word_iter, None)
     done = 0
     for m in first:
@@ -186,7 +187,7 @@ def _matches(view: str):
                 yield word
                 done = word.end()
             elif word.end() > done:  # starts inside the last match and runs past it
-                word_iter = words.finditer(view, done)
+                word_iter = words.finditer(view, done, timeout=budget)
                 word = next(word_iter, None)
                 continue
             word = next(word_iter, None)
@@ -199,7 +200,7 @@ def _matches(view: str):
             yield word
             done = word.end()
         elif word.end() > done:
-            word_iter = words.finditer(view, done)
+            word_iter = words.finditer(view, done, timeout=budget)
             word = next(word_iter, None)
             continue
         word = next(word_iter, None)
