@@ -120,11 +120,14 @@ def test_no_numbers_where_the_text_has_none(name):
     assert report.numbers == [] and _figures(report) == 0
 
 
-def test_digits_without_separators_are_one_number_read_exactly():
+def test_digits_without_separators_are_one_broken_number_with_a_warning():
+    # thousands of digits in a row are no figure: one numeral, not read, and a warning
     text, report = _run("digits")
     assert len(report.numbers) == 1
     n = report.numbers[0]
-    assert (n.span.start, n.span.end) == (0, len(text))
+    assert (n.span.start, n.span.end) == (0, len(text)) and n.value is None
+    assert _figures(report) == 0
+    assert any(w.code == "broken_number" and "no figure" in w.message for w in report.warnings)
 
 
 def test_nested_brackets_keep_the_one_number():

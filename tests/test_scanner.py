@@ -137,3 +137,13 @@ def test_scan_never_raises_and_spans_hold(text):
         span = doc.span(n.start, n.end)
         assert text[span.start : span.end] == span.text
         assert n.value is None or isinstance(n.value, Decimal)
+
+
+def test_a_run_of_digits_longer_than_any_figure_is_broken():
+    from bk_report.scanner import _MAX_NUMERAL
+
+    long_run = "9" * (_MAX_NUMERAL + 1)
+    [n] = scan(Document(f"mã {long_run} cuối"))
+    assert n.kind == "broken" and n.value is None and "no figure" in n.warning
+    [big] = scan(Document("tổng 1.234.567.890.123.456,75 đồng"))  # the largest a report writes: still read
+    assert big.kind == "number" and big.value == Decimal("1234567890123456.75")

@@ -154,8 +154,17 @@ def _window_before(view: str, start: int, width: int = 24) -> str:
     return view[max(0, start - width) : start]
 
 
+#: The longest numeral read as a number: a report's largest figures (thousands of
+#: billions, with separators) take about 25 characters; a longer run of digits is junk
+#: (a table flattened into one line, a scan error), and reading it as a number would
+#: cost time growing with the square of its length in every later comparison.
+_MAX_NUMERAL = 40
+
+
 def _read_digits(raw: str) -> tuple[Optional[Decimal], Optional[str]]:
-    """Digits in Vietnamese notation, or (None, why) when malformed."""
+    """Digits in Vietnamese notation, or (None, why) when malformed or too long."""
+    if len(raw) > _MAX_NUMERAL:
+        return None, f"{len(raw)} characters of digits is no figure"
     try:
         return parse_digits(raw), None
     except NumberError as exc:
