@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
@@ -25,6 +26,44 @@ from .lexicon import cached_pattern, time_budget
 from .models import NumberRole, ReportWarning, Span
 from .scanner import Numeral, scan
 from .text import Document
+
+
+class NumeralSlice(Sequence):
+    """Read-only ``numerals[start:stop]`` without copying them.
+
+    >>> s = NumeralSlice(["a", "b", "c", "d"], 1, 3)
+    >>> list(s), len(s), s[0], s[-1], s[:1], list(reversed(s)), bool(NumeralSlice([], 0, 0))
+    (['b', 'c'], 2, 'b', 'c', ['b'], ['c', 'b'], False)
+    """
+
+    __slots__ = ("_items", "_start", "_stop")
+
+    def __init__(self, items: list, start: int, stop: int) -> None:
+        self._items, self._start, self._stop = items, start, max(start, stop)
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __bool__(self) -> bool:
+        return self._stop > self._start
+
+    def __getitem__(self, k):
+        where = range(self._start, self._stop)[k]
+        if isinstance(where, range):
+            return [self._items[i] for i in where]
+        return self._items[where]
+
+    def __iter__(self) -> Iterator:
+        return map(self._items.__getitem__, range(self._start, self._stop))
+
+    def __reversed__(self) -> Iterator:
+        return map(self._items.__getitem__, range(self._stop - 1, self._start - 1, -1))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, (list, NumeralSlice)) else other)
+
+    def __repr__(self) -> str:
+        return f"NumeralSlice({list(self)!r})"
 
 
 @dataclass(slots=True)
@@ -69,11 +108,15 @@ class Context:
         """Span of the caller's text for view offsets ``[start, end)``."""
         return self.doc.span(start, end)
 
-    def numerals_in(self, start: int, end: int) -> list[Numeral]:
-        """Numerals that start inside view ``[start, end)``, in text order."""
+    def numerals_in(self, start: int, end: int) -> "NumeralSlice":
+        """Numerals that start inside view ``[start, end)``, in text order.
+
+        A view, not a copy: rules that look at the first numeral or two of a long
+        sentence of numbers pay for those only, so a text stays linear.
+        """
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
-        return self.numerals[i:j]
+        return NumeralSlice(self.numerals, i, j)
 
     def numeral_at(self, start: int) -> Optional[Numeral]:
         """The numeral starting exactly at view offset ``start``."""
