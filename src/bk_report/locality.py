@@ -222,8 +222,8 @@ def _patterns() -> dict[str, regex.Pattern]:
             f,
         ),
         "national": compile_pattern(rf"\m(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
-        "bracket": compile_pattern(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]"),
-        "title": compile_pattern(rf"^\s*(?P<name>{_NAME})\s*:"),
+        "bracket": compile_pattern(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]", anchored=True),
+        "title": compile_pattern(rf"^\s*(?P<name>{_NAME})\s*:", anchored=True),
     }
 
 

@@ -93,10 +93,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     before = alternation(_qualifiers()["before"])
     after = alternation(_qualifiers()["after"])
     return {
-        "unit": compile_pattern(rf"[ \t]*+(?P<u>{units})(?!\w)(?P<per>(?:[ \t]*+/[ \t]*+{per}(?!\w)){{0,4}})", _F),
-        "per": compile_pattern(rf"(?:[ \t]*+/[ \t]*+{per}(?!\w)){{1,4}}", _F),
+        "unit": compile_pattern(rf"[ \t]*+(?P<u>{units})(?!\w)(?P<per>(?:[ \t]*+/[ \t]*+{per}(?!\w)){{0,4}})", _F, anchored=True),
+        "per": compile_pattern(rf"(?:[ \t]*+/[ \t]*+{per}(?!\w)){{1,4}}", _F, anchored=True),
         "before": compile_pattern(rf"(?<!\w)(?P<q>{before})[ \t]*+$", _F),
-        "after": compile_pattern(rf"[ \t]*+(?P<q>{after})(?!\w)", _F),
+        "after": compile_pattern(rf"[ \t]*+(?P<q>{after})(?!\w)", _F, anchored=True),
         "after_words": compile_pattern(rf"(?<!\w)(?P<q>{after})[ \t]*+$", _F),
         "times": compile_pattern(r"(?<!\w)gấp[ \t]*+$", _F),
     }
@@ -226,7 +226,7 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError(f"{first.text!r} {_REFUSED.get(first.kind, 'is not a figure')}")
     value, high, end = first.value, first.value_high, first.end
     if first.kind == "number":
-        join = cached_pattern(_RANGE_JOIN, _F).match(view, end)
+        join = cached_pattern(_RANGE_JOIN, _F, anchored=True).match(view, end)
         nxt = next((n for n in numerals if n.start > end), None)
         if join and nxt is not None and nxt.start == join.end() and nxt.kind == "number":
             high, end = nxt.value, nxt.end
@@ -241,7 +241,7 @@ def parse_quantity(text: str) -> Quantity:
     qa = read_qualifier_after(view, end)
     if qa is not None:
         qualifier, end = qa
-    rest = cached_pattern(_REST, _F).fullmatch(view, end)
+    rest = cached_pattern(_REST, _F, anchored=True).fullmatch(view, end)
     if rest is None:
         raise QuantityError(f"unexpected text after the figure: {view[end:].strip()!r}")
     words = rest.group("words")
