@@ -36,13 +36,13 @@ import regex
 
 from ..lexicon import compile_pattern
 
-from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
+from ..models import Body, DisciplineFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import body_of, connectors, form_next_to, pattern, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
-    free_counts, heading_line, last_reading, paragraphs, phrase_tokens, target_of, title_line, tokenize,
+    free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line, tokenize,
 )
 
 CATEGORY = "discipline"
@@ -81,7 +81,7 @@ def _clause_head() -> regex.Pattern:
     return compile_pattern(rf"[\s,]*(?:{connectors('join')}\s+)?", regex.VERSION1 | regex.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fig:
     body: Optional[Body]
     action: str
@@ -96,8 +96,8 @@ class _Fig:
     def to_model(self, ctx: Context) -> DisciplineFigure:
         return DisciplineFigure(
             body=self.body,
-            action=DisciplineAction(self.action),
-            target=DisciplineTarget(self.target),
+            action=self.action,  # validated into DisciplineAction, as target into DisciplineTarget
+            target=self.target,
             count=self.count,
             span=ctx.span(self.start, self.end),
             rule=self.rule,
@@ -106,6 +106,13 @@ class _Fig:
 
 class _Sentence:
     """State of one sentence."""
+
+    __slots__ = (
+        "action", "clause_action", "group", "group_after_action", "propose", "run", "run_part", "last_target",
+        "last_fig", "has_fig", "diff", "share", "form_intro", "passive", "pending", "stack", "n_actions", "action_end",
+        "breakdown_form", "skip", "toks", "carried", "clause_start", "membership", "ignored_body_end", "object_end",
+        "verb_end",
+    )
 
     def __init__(self) -> None:
         self.action: Optional[str] = None
@@ -138,6 +145,8 @@ class _Sentence:
 
 
 class _Reader:
+    __slots__ = ("ctx", "rule", "figs", "body", "party", "other", "body_known", "warned", "prev_fig")
+
     def __init__(self, ctx: Context, rule: Rule):
         self.ctx = ctx
         self.rule = rule
@@ -187,7 +196,9 @@ class _Reader:
                 handler(self, st, tok, i, toks[i - 1] if i else None, toks[i + 1] if i < last else None)
         self._end_clause(st)
         self.prev_fig = self.figs[-1] if len(self.figs) > n_before else None
-        if self.ctx.view[start:end].rstrip().endswith(":"):
+        view = self.ctx.view
+        stop = rstrip_end(view, start, end)
+        if stop > start and view[stop - 1] == ":":
             return st.carried if st.carried is not None else label
         return label
 
@@ -518,7 +529,7 @@ def _readable(ctx: Context) -> Callable[[int, int], bool]:
     view = ctx.view
     free = free_counts(ctx)
     counts = [n.start for n in free]
-    figures = [n.start for n in free if target_of(ctx, n) is not None or after_colon(view, 0, n.start)]
+    figures = [n.start for n, found in zip(free, targets_of(ctx, free)) if found is not None or after_colon(view, 0, n.start)]
 
     def readable(start: int, end: int) -> bool:
         if any_in(figures, start, end):

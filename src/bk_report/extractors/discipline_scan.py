@@ -36,7 +36,7 @@ from ..scanner import Numeral
 from ..lexicon import FLAGS, literal_pattern
 from .discipline_lexicon import (
     END, WORD, WORD_SPLIT, connectors, pattern, phrase_info, phrase_tries, second_words_by_first_word, target_after,
-    token_pattern, token_patterns_by_first_word,
+    targets_after, token_pattern, token_patterns_by_first_word,
 )
 
 #: The punctuation that steers the reading, read as tokens.
@@ -115,7 +115,8 @@ def paragraphs(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _rstrip_end(view: str, start: int, end: int) -> int:
+def rstrip_end(view: str, start: int, end: int) -> int:
+    """End of view ``[start, end)`` without its trailing spaces (``str.rstrip``, no copy)."""
     while end > start and view[end - 1].isspace():
         end -= 1
     return end
@@ -175,11 +176,15 @@ def after_colon(view: str, start: int, pos: int) -> bool:
 def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
     """Tokens of view ``[start, end)`` in text order; phrases inside a count's noun are dropped."""
     counts: list[Token] = []
+    claims = ctx.claims
+    targets = _target_cache(ctx)
     for n in ctx.numerals_in(start, end):
-        if ctx.claimed(n):
+        if n.start in claims:
             continue
         if is_count(n):
-            found = target_of(ctx, n)
+            found = targets.get(n.end, targets)
+            if found is targets:
+                found = target_of(ctx, n)
             if found and found[0] <= end:
                 noun_end, target, generic = found
                 counts.append(Token(n.start, noun_end, "number", target, n, generic))
@@ -192,13 +197,16 @@ def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
     phrases = phrase_tokens(ctx, start, end)
     if not counts:
         return list(phrases)
-    # drop phrases overlapping a count with its noun (the "chi bộ" of "88 chi bộ")
-    spans = sorted((t.start, t.end) for t in counts)
-    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the spans so far
+    if not phrases:
+        return counts
+    # drop phrases overlapping a count with its noun (the "chi bộ" of "88 chi bộ"); the
+    # counts are in text order, as the numerals are
+    starts = [t.start for t in counts]
+    reach = list(accumulate((t.end for t in counts), max))  # the furthest end of the counts so far
     kept = []
     for t in phrases:
-        # the spans before ``i`` start before the phrase ends: one overlaps it if it ends after its start
-        i = bisect.bisect_left(spans, (t.end, t.end))
+        # the counts before ``i`` start before the phrase ends: one overlaps it if it ends after its start
+        i = bisect.bisect_left(starts, t.end)
         if not i or reach[i - 1] <= t.start:
             kept.append(t)
     return sorted(counts + kept, key=_POSITION)
@@ -208,13 +216,29 @@ def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
 _TARGETS = "discipline_scan.targets"
 
 
+def _target_cache(ctx: Context) -> dict[int, Optional[tuple[int, str, bool]]]:
+    """``{view offset: its target_after}`` of the document."""
+    cache = ctx.scratch.get(_TARGETS)
+    if cache is None:
+        cache = ctx.scratch[_TARGETS] = {}
+    return cache
+
+
 def target_of(ctx: Context, n: Numeral) -> Optional[tuple[int, str, bool]]:
     """:func:`.discipline_lexicon.target_after` the numeral ``n``, cached per document."""
-    cache = ctx.scratch.setdefault(_TARGETS, {})
+    cache = _target_cache(ctx)
     found = cache.get(n.end, cache)
     if found is cache:
         found = cache[n.end] = target_after(ctx.view, n.end)
     return found
+
+
+def targets_of(ctx: Context, numerals: list[Numeral]) -> list[Optional[tuple[int, str, bool]]]:
+    """:func:`target_of` each of ``numerals``, looked up together."""
+    cache = _target_cache(ctx)
+    missing = [n.end for n in numerals if n.end not in cache]
+    cache.update(zip(missing, targets_after(ctx.view, missing)))
+    return [cache[n.end] for n in numerals]
 
 
 #: ``ctx.scratch`` key of the phrase tokens read per sentence (they depend on the view
@@ -378,7 +402,7 @@ def heading_line(view: str, start: int, end: int) -> Optional[tuple[int, int]]:
     upper = len(pattern(_UPPER).findall(view, start, line_end))
     if upper < 6 or lower * 10 > upper or len(pattern(_WORDS).findall(view, start, line_end)) < 2:
         return None
-    return start, _rstrip_end(view, start, line_end)
+    return start, rstrip_end(view, start, line_end)
 
 
 def title_line(view: str, start: int, end: int) -> bool:
@@ -390,7 +414,7 @@ def title_line(view: str, start: int, end: int) -> bool:
     >>> title_line("- Kiểm tra 3 chi bộ", 0, 19), title_line("UBKT Huyện ủy đã kiểm tra.", 0, 26)
     (False, False)
     """
-    if "\n" in view[start:end] or view[end - 1 : end] in _CLOSING:
+    if view.find("\n", start, end) >= 0 or view[end - 1 : end] in _CLOSING:
         return False
     body = bullet_end(view, start)
     return not pattern(_DIGIT).search(view, body, end) and len(pattern(_WORDS).findall(view, body, end)) <= _TITLE_WORDS

@@ -202,7 +202,6 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigu
                 for a, b in sentences(view, s, e):
                     if any_in(figures, a, b):
                         _read(ctx, a, b, found)
-    forget_phrase_tokens(ctx)  # membership reads last: the caches shared with discipline go
     if not found:
         return []
     out = drop_rounded_restatements(ctx, found, lambda f: f.action, CATEGORY)
@@ -217,4 +216,7 @@ RULES: tuple[Rule, ...] = (
 
 def extract(ctx: Context) -> list[MembershipFigure]:
     """Membership figures of the document, in text order."""
-    return run_rules(RULES, ctx)
+    try:
+        return run_rules(RULES, ctx)
+    finally:
+        forget_phrase_tokens(ctx)  # membership reads last: the caches shared with discipline go
