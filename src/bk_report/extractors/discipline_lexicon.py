@@ -283,7 +283,7 @@ def _target_nouns() -> tuple[tuple[str, ...], dict[str, tuple[str, bool]]]:
 @lru_cache(maxsize=None)
 def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
     forms, table = _target_nouns()
-    return compile_pattern(rf"\s*+(?:lượt\s++)?(?P<noun>{alternation(forms)})(?!\w)", FLAGS), table
+    return compile_pattern(rf"\s*+(?:lượt\s++)?(?P<noun>{alternation(forms)})(?!\w)", FLAGS, anchored=True), table
 
 
 @lru_cache(maxsize=None)
@@ -336,12 +336,12 @@ def _member_noun_alternation() -> str:
 
 @lru_cache(maxsize=None)
 def _member_nouns() -> regex.Pattern:
-    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)", FLAGS)
+    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)", FLAGS, anchored=True)
 
 
 @lru_cache(maxsize=None)
 def _member_noun_label() -> regex.Pattern:
-    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)\s*:\s*", FLAGS)
+    return compile_pattern(rf"\s*+(?P<noun>{_member_noun_alternation()})(?!\w)\s*:\s*", FLAGS, anchored=True)
 
 
 def member_noun_label(view: str, start: int, end: int) -> Optional[int]:
