@@ -40,7 +40,7 @@ from ..models import CouncilFigure, CouncilMeasure, NumberRole
 from ..rules import Claim, Context, Rule, run_rules
 from ..scanner import Numeral
 from . import council_context, year
-from .council_context import cached_pattern, tolerant_alternation, tolerant_heads, tolerant_pattern
+from .council_context import cached_pattern, tolerant_alternation, tolerant_heads, tolerant_pattern, tolerant_tails
 from .council_ordinals import read_ordinal
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -119,14 +119,22 @@ def _numeral_before(ctx: Context, pos: int) -> Optional[Numeral]:
     return None
 
 
+def _is_count(n: Numeral) -> bool:
+    """A whole number (``05``, ``sáu``), not a year, a percentage or a decimal."""
+    return n.kind == "number" and n.value is not None and n.value == int(n.value)
+
+
 def _usable(ctx: Context, n: Optional[Numeral]) -> bool:
-    return (
-        n is not None
-        and n.kind == "number"
-        and n.value is not None
-        and n.value == int(n.value)
-        and not ctx.claimed(n)
-    )
+    return n is not None and _is_count(n) and not ctx.claimed(n)
+
+
+def _counts(ctx: Context, start: int, end: int) -> list[Numeral]:
+    """The whole numbers that start in view ``[start, end)`` (claimed or not; found once per run)."""
+    run = _run(ctx)
+    if run.counts is None:
+        run.counts = [n for n in ctx.numerals if _is_count(n)]
+        run.count_starts = [n.start for n in run.counts]
+    return run.counts[bisect.bisect_left(run.count_starts, start) : bisect.bisect_left(run.count_starts, end)]
 
 
 def _is_difference(ctx: Context, n: Numeral) -> bool:
@@ -177,6 +185,8 @@ class _Run:
 
     sessions: set = field(default_factory=set)
     numerals: dict = field(default_factory=dict)
+    counts: Optional[list] = None  # :func:`_counts`
+    count_starts: Optional[list] = None
 
 
 def _run(ctx: Context) -> _Run:
@@ -204,8 +214,12 @@ def _after_nouns(cell: str) -> regex.Pattern:
     return compile_pattern(rf"\s*{tolerant_alternation(w for w in cell.split('|') if w)}(?!\w)", _F)
 
 
+#: how far after its phrase a count may start
+_AFTER_GAP = 30
+
+
 def _count_after(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
-    n = next(iter(ctx.numerals_in(m.end(), m.end() + 30)), None)
+    n = next(iter(ctx.numerals_in(m.end(), m.end() + _AFTER_GAP)), None)
     if not _usable(ctx, n) or ctx.view[m.end() : n.start].strip():
         return None  # (tested first: most phrases are followed by no count)
     row = _row("after", m.group("phrase"))
@@ -315,29 +329,121 @@ class _HeadedRule(Rule):
 
 
 @dataclass(frozen=True)
+class _CountAfterRule(_HeadedRule):
+    """A headed rule tried only where a phrase may end right before a count.
+
+    The production wants a usable count right after the phrase (spaces between), so
+    the text is read from count to count: where the last words of a phrase (``tail``,
+    matched backwards) end before one, the headed search runs from the last ``restart``
+    before it (a character no phrase holds), finding there what a search of the whole
+    text finds.  Matches skipped so end before no usable count: their production declines.
+    """
+
+    tail: Optional[regex.Pattern] = None  # :func:`council_context.tolerant_tails`, compiled REVERSE
+    restart: Optional[regex.Pattern] = None  # a character no match holds, compiled REVERSE
+    head_len: int = 0  # the longest text a head matches
+
+    def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
+        view = ctx.view
+        stop = len(view) if end is None else end
+        pos = start  # the search has read so far: each match before it is yielded
+        claims = ctx.claims
+        for n in _counts(ctx, start, len(view)):
+            p = n.start  # where a phrase before ``n`` would end
+            while p > pos and view[p - 1].isspace():
+                p -= 1
+            if p <= pos or p > stop or n.start - p >= _AFTER_GAP or n.start in claims:
+                continue  # (unclaimed counts are those :func:`_usable`)
+            if self.tail.match(view, pos, p) is None:
+                continue
+            cut = self.restart.search(view, pos, p)
+            if cut is not None:
+                pos = cut.end()
+            while True:
+                h = self.head.search(view, pos, min(stop, p + self.head_len))
+                if h is None or h.start() >= p:
+                    break
+                m = self.pattern.match(view, h.start(), stop)
+                if m is None:
+                    pos = h.start() + 1
+                else:
+                    yield m
+                    pos = m.end()
+            pos = max(pos, p)
+
+
+@dataclass(frozen=True)
 class _CountBeforeRule(Rule):
     """An ``after_numeral`` rule tried only after the counts its production can use.
 
     The production declines a phrase after any other numeral (a year, a percentage,
     a count already claimed; see :func:`_usable`), so its match is not even tried there.
+    Where it is, only the phrases that begin with the word there are tried (:func:`_before_pattern`).
     """
 
     def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
         view = ctx.view
         stop = len(view) if end is None else end
         done = start
-        for n in ctx.numerals_in(start, stop):
-            if not _usable(ctx, n):
-                continue
+        claims = ctx.claims
+        for n in _counts(ctx, start, stop):
+            if n.start in claims:
+                continue  # (unclaimed counts are those :func:`_usable`)
             pos = n.end
             while pos < stop and view[pos].isspace():
                 pos += 1
             if pos < done or pos >= stop:
                 continue
-            m = self.pattern.match(view, pos, stop)
+            word = cached_pattern(r"\w+", _F).match(view, pos, stop)
+            pattern = self.pattern if word is None else _before_pattern(word.group())
+            if pattern is None:
+                continue
+            m = pattern.match(view, pos, stop)
             if m is not None:
                 done = m.end()
                 yield m
+
+
+@lru_cache(maxsize=None)
+def _head_len(order: str) -> int:
+    """The longest text the first word of a phrase matches."""
+    return max(len(canonical(p).split()[0]) for p in _phrases(order))
+
+
+_BEFORE = r"(?<![^\W\d])(?P<phrase>{})(?!\w)"
+
+
+@lru_cache(maxsize=4096)
+def _before_pattern(word: str) -> Optional[regex.Pattern]:
+    """The ``council.count_before`` pattern cut down to the phrases whose first word is ``word``.
+
+    A phrase's first word spans the whole word of the text it starts at (a space, a
+    dash or the end follows it), so the others cannot match there; the phrases kept
+    are tried in the same order.  None: no phrase starts so.
+    """
+    phrases = tuple(p for p in _phrases("before") if _first_word(p).fullmatch(word))
+    return _compiled_before(phrases) if phrases else None
+
+
+@lru_cache(maxsize=None)
+def _first_word(phrase: str) -> regex.Pattern:
+    return cached_pattern(tolerant_heads([phrase]), _F)
+
+
+@lru_cache(maxsize=None)
+def _compiled_before(phrases: tuple[str, ...]) -> regex.Pattern:
+    return compile_pattern(_BEFORE.format(tolerant_alternation(phrases)), _F)
+
+
+#: characters that may bound a search for phrases (:func:`_restart_of`)
+_STOPS = "0123456789.,;:!?()"
+
+
+def _restart_of(phrases: list[str]) -> regex.Pattern:
+    """The last character before a position that no phrase holds (a reverse search)."""
+    held = set("".join(phrases))
+    stops = "".join(c for c in _STOPS if c not in held)
+    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
 
 
 @lru_cache(maxsize=None)
@@ -349,15 +455,18 @@ def _rules() -> tuple[Rule, ...]:
             compile_pattern(rf"(?<!\w){tolerant_pattern('kỳ họp')}\s+(?:lần\s+)?thứ\s+", _F),
             _session_number,
         ),
-        _HeadedRule(
+        _CountAfterRule(
             "council.count_after",
             compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
             _count_after,
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
+            tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
+            restart=_restart_of(_phrases("after")),
+            head_len=_head_len("after"),
         ),
         _CountBeforeRule(
             "council.count_before",
-            # the lookahead of first words fails fast where no phrase starts, as most numerals are
+            # (its matches try only the phrases of the word there: :func:`_before_pattern`)
             compile_pattern(
                 rf"(?={tolerant_heads(_phrases('before'))})"
                 rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)",
@@ -467,13 +576,48 @@ def _same_noun(rounded: tuple[str, ...], exact: tuple[str, ...]) -> bool:
     return k > 0 and rounded[:k] == exact[:k]
 
 
-def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> list[tuple[CouncilFigure, object]]:
+def _rounded_range(rounded: int, direction: int) -> Optional[tuple[int, int]]:
+    """The exact counts (lowest, highest) that :func:`rounds` may accept for ``rounded``, or None.
+
+    >>> _rounded_range(600, 1), _rounded_range(4900, -1), _rounded_range(45, 0)
+    ((601, 699), (4801, 4899), None)
+    """
+    if rounded <= 0:
+        return None
+    digits = str(rounded)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not zeros:
+        return None
+    place = 10**zeros
+    return (rounded + 1 if direction > 0 else rounded - place + 1, rounded - 1 if direction < 0 else rounded + place - 1)
+
+
+def _near(index: tuple[list[int], list], rounded: int, direction: int) -> list:
+    """The entries of ``index`` (counts in order, entries) whose count ``rounded`` may round."""
+    span = _rounded_range(rounded, direction)
+    if span is None:
+        return []
+    counts, entries = index
+    return entries[bisect.bisect_left(counts, span[0]) : bisect.bisect_right(counts, span[1])]
+
+
+def _index_by_count(entries: list[tuple]) -> tuple[list[int], list]:
+    """``entries`` (count first) sorted by count, with their counts: for :func:`_near`."""
+    entries = sorted(entries, key=lambda e: e[0])
+    return [e[0] for e in entries], entries
+
+
+def _drop_rounded(
+    ctx: Context, found: list[tuple[CouncilFigure, object]], counts: Optional[list[Numeral]] = None
+) -> list[tuple[CouncilFigure, object]]:
     """A rounded restatement (``hơn 600 cuộc`` for ``612 cuộc tiếp xúc cử tri``) is no figure.
 
     A qualified round count is a restatement of an exact count of the same measure
     stated in another sentence of the text: a figure of its own is dropped, and a
     count the rules did not read (its noun cut short: ``hơn 600 cuộc tiếp xúc``) is
     claimed when its noun starts as the exact figure's (its first two words).
+    ``counts``: the whole numbers of the text (:func:`_counts`), if already found.
+    Exact counts are looked up by value (:func:`_near`): a long text has many of each measure.
     """
     starts: list[int] = []
 
@@ -491,15 +635,16 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
         return rounding[key]
 
     exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and rounding_of(n) is None]
-    exact_by_measure: dict[CouncilMeasure, list[tuple[CouncilFigure, Numeral]]] = {}
+    by_measure: dict[CouncilMeasure, list[tuple[int, Numeral]]] = {}
     for g, m in exact:
-        exact_by_measure.setdefault(g.measure, []).append((g, m))
+        by_measure.setdefault(g.measure, []).append((g.count, m))
+    exact_by_measure = {measure: _index_by_count(entries) for measure, entries in by_measure.items()}
     kept = []
     for f, n in found:
         direction = rounding_of(n) if f.measure != CouncilMeasure.session_number else None
-        if direction is not None and any(
-            rounds(f.count, g.count, direction) and sentence(m.start) != sentence(n.start)
-            for g, m in exact_by_measure.get(f.measure, ())
+        if direction is not None and f.measure in exact_by_measure and any(
+            rounds(f.count, count, direction) and sentence(m.start) != sentence(n.start)
+            for count, m in _near(exact_by_measure[f.measure], f.count, direction)
         ):
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue
@@ -507,27 +652,41 @@ def _drop_rounded(ctx: Context, found: list[tuple[CouncilFigure, object]]) -> li
     if not exact:
         return kept
     # counts the rules did not read: rounded, with the noun of an exact figure
-    # (indexed by the first word of their noun: a long text has many of each)
-    loose: dict[str, list[tuple[Numeral, int, tuple[str, ...]]]] = {}
-    for n in ctx.numerals:
-        if n.kind == "number" and not ctx.claimed(n) and n.value is not None and n.value == int(n.value):
+    loose: list[tuple[Numeral, int, tuple[str, ...]]] = []
+    for n in [n for n in ctx.numerals if _is_count(n)] if counts is None else counts:
+        if not ctx.claimed(n):
             direction = _rounding_of(ctx, n)  # (it reads numbers only: tested first, it is cheap)
             if direction is not None:
                 words = _noun_words(ctx, n.end)
                 if words:  # (no noun shares nothing)
-                    loose.setdefault(words[0], []).append((n, direction, words))
+                    loose.append((n, direction, words))
     if not loose:
         return kept
-    for g, m in exact:
+    # the exact figures by the first word of their noun, then by count
+    by_word: dict[str, list[tuple[int, int, tuple[str, ...], Numeral]]] = {}
+    for i, (g, m) in enumerate(exact):
         noun = _noun_words(ctx, m.end)
-        for n, direction, words in loose.get(noun[0], ()) if noun else ():
+        if noun:
+            by_word.setdefault(noun[0], []).append((g.count, i, noun, m))
+    index = {word: _index_by_count(entries) for word, entries in by_word.items()}
+    claims = []
+    for k, (n, direction, words) in enumerate(loose):
+        if words[0] not in index:
+            continue
+        value = int(n.value)
+        first = None  # the first exact figure (in text order) that ``n`` restates
+        for count, i, noun, m in _near(index[words[0]], value, direction):
             if (
-                not ctx.claimed(n)
+                (first is None or i < first)
                 and _same_noun(words, noun)
-                and rounds(int(n.value), g.count, direction)
+                and rounds(value, count, direction)
                 and sentence(n.start) != sentence(m.start)
             ):
-                ctx.claim(n, NumberRole.restatement, CATEGORY, g.rule)
+                first = i
+        if first is not None:
+            claims.append((first, k, n))
+    for i, _, n in sorted(claims, key=lambda c: c[:2]):
+        ctx.claim(n, NumberRole.restatement, CATEGORY, exact[i][0].rule)
     return kept
 
 
@@ -538,6 +697,7 @@ def extract(ctx: Context) -> list[CouncilFigure]:
         figures = run_rules(_rules(), ctx)
     finally:
         ctx.scratch.pop(CATEGORY, None)
+        council_context.forget(ctx)
     found = [(f, run.numerals[id(f)]) for f in figures]
-    found = _drop_rounded(ctx, found)
+    found = _drop_rounded(ctx, found, run.counts)
     return _drop_restated(ctx, found)

@@ -141,7 +141,8 @@ def _count(n: Numeral) -> Optional[int]:
 def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool, rule: Rule) -> Optional[_Mention]:
     """The count before ``noun`` (``N chỉ tiêu``) with the role its cue words give."""
     view = ctx.view
-    paragraph_start = view.rfind("\n", 0, noun.start()) + 1
+    # (sought no further back than it is read: the count and the words before it)
+    paragraph_start = view.rfind("\n", max(0, noun.start() - 40 - _WINDOW), noun.start()) + 1
     e = view.find("\n", noun.end(), noun.end() + _WINDOW)
     e = min(len(view), noun.end() + _WINDOW) if e < 0 else e
     cands = [n for n in ctx.numerals_in(max(paragraph_start, noun.start() - 40), noun.start()) if n.end <= noun.start()]
@@ -150,6 +151,13 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     n = cands[-1]
     if n.kind not in kinds or view[n.end : noun.start()].strip() or ctx.claimed(n) or _count(n) is None:
         return None
+    # the words before the number, back to the clause start
+    near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
+    clause_start = max([near] + [x.end() for x in cached_pattern(_CLAUSE_END).finditer(view, near, n.start)])
+    before_text = view[clause_start : n.start]
+    before = _cues()["before"][0].search(before_text)
+    if over and not (before and canonical(before.group().strip()).lower() == "trên"):
+        return None  # (tested first: most counts are no count over a total)
     # the clause after the noun holds its status (``đạt và vượt``, ``không đạt``)
     stop = cached_pattern(_CLAUSE_END).search(view, noun.end(), e)
     clause_end = stop.start() if stop else e
@@ -160,13 +168,8 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     after = after_pat.search(view, noun.end(), clause_end)
     role = _role("after", after.group()) if after else None
     end = after.end() if after else noun.end()
-    # the words before the number, back to the clause start
-    near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
-    clause_start = max([near] + [x.end() for x in cached_pattern(_CLAUSE_END).finditer(view, near, n.start)])
-    before_text = view[clause_start : n.start]
     if not over and is_earlier(ctx, _earlier().search(before_text)):
         return _Mention(n, n.start, end, "earlier", None, rule.name)  # no tally: an earlier period's
-    before = _cues()["before"][0].search(before_text)
     before_role = _role("before", before.group().strip()) if before else None
     part = _with_role("part").search(before_text)
     sentence_start = max([near, *(x.end() for x in cached_pattern(_SENTENCE_END).finditer(view, near, n.start))])
@@ -176,9 +179,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
         before_role = "plan"
     numerator = None
     if over:
-        # ``17 trên 21 chỉ tiêu``: the count over the total
-        if not (before and canonical(before.group().strip()).lower() == "trên"):
-            return None
+        # ``17 trên 21 chỉ tiêu``: the count over the total (``before`` is ``trên``)
         cut = clause_start + before.start()
         prev = [x for x in ctx.numerals_in(clause_start, cut) if x.end <= cut]
         if not prev or view[prev[-1].end : cut].strip() or ctx.claimed(prev[-1]) or _count(prev[-1]) is None:
@@ -290,9 +291,17 @@ def __getattr__(name: str):
 
 def _mentions(ctx: Context) -> list[_Mention]:
     """Every count of targets, one per noun (the first rule that reads it wins)."""
+    rules = _rules()
+    found: list[list[_Mention]] = [[] for _ in rules]
+    # the rules share one pattern: its matches are found once, each tried by every rule
+    for noun in rules[0].matches(ctx):
+        for rule, out in zip(rules, found):
+            produced = rule.production(noun, ctx, rule)
+            if produced:
+                out.extend(produced)
     by_end: dict[int, _Mention] = {}
-    for rule in _rules():
-        for m in rule.run(ctx):
+    for out in found:
+        for m in out:
             by_end.setdefault(m.numeral.end, m)
     return sorted(by_end.values(), key=lambda m: m.start)
 

@@ -111,13 +111,27 @@ def _plan_sentence(ctx: Context, start: int, end: int) -> bool:
     return result is None or plan.start() < result.start()
 
 
+def _clause_start(before: str) -> int:
+    """Where the last clause of ``before`` starts: after its last clause break, or 0.
+
+    The break ending last is found searching backwards; only a dash between spaces
+    chained to another (`` - - ``) may pair otherwise in a forward search, which then decides.
+    """
+    m = _pattern(_CLAUSE_BREAK, regex.REVERSE).search(before)
+    if m is None:
+        return 0
+    if m.end() - m.start() > 1 and m.start() > 0 and before[m.start() - 1] == "-":
+        return max([0] + [m.end() for m in _pattern(_CLAUSE_BREAK).finditer(before)])
+    return m.end()
+
+
 def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -> Weighed:
     view = ctx.view
     s, e = sentence
     cut = s < n.start - _WINDOW  # a run-on sentence: only its last words before the year are read
     before = view[max(s, n.start - _WINDOW) : n.start]
     e = min(e, n.end + _WINDOW)
-    clause_start = max([0] + [m.end() for m in _pattern(_CLAUSE_BREAK).finditer(before)])
+    clause_start = _clause_start(before)
     clause = before[clause_start:]
     year = int(n.value)
     if _cue("comparison", r"(?:\s+năm)?\s*$").search(clause) or _cue("horizon", r"\s*$").search(clause):
@@ -195,6 +209,13 @@ def _term_year() -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){alternation(years)}\s+(?:của\s+)?{alternation(terms)}\s*$", _F)
 
 
+@lru_cache(maxsize=None)
+def _term_lead() -> regex.Pattern:
+    """A lead of a few words that names a term; compiled as ``regex.fullmatch`` did (its
+    first words with full case folding)."""
+    return regex.compile(rf"\W*(?:trong\s+)?(?:cả\s+)?{_cue('term').pattern}\s*", _F)
+
+
 def _term_framed(ctx: Context) -> bool:
     """Whether a term (``nhiệm kỳ 2015-2020``) frames the text: headline or a sentence lead."""
     view = ctx.view
@@ -218,7 +239,7 @@ def _term_framed(ctx: Context) -> bool:
             continue
         line_start = max(breaks) if breaks else -1
         lead = view[line_start + 1 : n.start]
-        if regex.fullmatch(rf"\W*(?:trong\s+)?(?:cả\s+)?{_cue('term').pattern}\s*", lead, _F):
+        if _term_lead().fullmatch(lead):
             return True
     return False
 
