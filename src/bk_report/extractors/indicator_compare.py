@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .indicator_cues import cue, words
+from .indicator_cues import cue, tail_guard, words
 
 _F = regex.IGNORECASE | regex.VERSION1
 _SPACES = compile_pattern(r"\s+")
@@ -61,6 +61,13 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+@cache
+def _before_guard():
+    """:func:`.tail_guard` of the "before" pattern: the words it may end with."""
+    quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
+    return tail_guard(tuple([*_table()["verb"], *words("verb_adverb"), *_table()["ref"], *quals]))
+
+
 @lru_cache(maxsize=1024)
 def _key(s: str) -> str:
     return canonical(_SPACES.sub(" ", s)).lower()
@@ -73,7 +80,7 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
     pats = _patterns()
     verb = ref = None
     c_start, c_end = start, end
-    m = pats["before"].search(view, max(lo, start - 60), start)
+    m = pats["before"].search(view, max(lo, start - 60), start) if _before_guard()(view, 0, start) else None
     if m:
         verb = _table()["verb"][_key(m.group("verb"))]
         c_start = m.start()

@@ -24,7 +24,7 @@ import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..numerals import number_words
-from .indicator_cues import cue
+from .indicator_cues import cue, tail_guard
 
 _F = regex.IGNORECASE | regex.VERSION1
 
@@ -227,6 +227,13 @@ def _trail_lengths() -> frozenset[int] | None:
     return frozenset(len(w) for w in words)
 
 
+@cache
+def _trail_guard():
+    """:func:`.tail_guard` of the "trail" words."""
+    quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
+    return tail_guard(tuple([*_trail_class(), *quals]), r"[\s,]*+")
+
+
 def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
     """``(start, word)`` of ``pats["trail"].search(s, a, b)`` for the trimmed text ``s``.
 
@@ -239,6 +246,8 @@ def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
     if lengths is None:
         m = pats["trail"].search(s, a, b)
         return (m.start(), m.group("w")) if m else None
+    if not _trail_guard()(s, a, b):
+        return None
     e = b
     while e > a and (s[e - 1].isspace() or s[e - 1] == ","):
         e -= 1
@@ -308,10 +317,8 @@ def join(*parts: str) -> str:
     'thành lập mới HTX'
     """
     text = " ".join(p.strip() for p in parts if p and p.strip())
-    if _NOT_BACKSLASH_S.isdisjoint(text):
-        return " ".join(text.split())  # the same: str.split takes what \s does, and these
+    # str.split takes what \s does and \x1c-\x1f, which \s does not: without those, the same
+    if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        return " ".join(text.split())
     return _patterns()["space"].sub(" ", text).strip()
 
-
-#: The characters str.split takes as spaces and the regex ``\s`` does not.
-_NOT_BACKSLASH_S = frozenset("\x1c\x1d\x1e\x1f")

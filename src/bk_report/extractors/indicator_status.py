@@ -43,7 +43,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         # a year, which every match of "plan_year" and "year_frame" holds
         "year": compile_pattern(r"(?:19|20)\d\d"),
         # the time frame of a clause: "Năm 2024, …", "đến năm 2025 …", "trong năm 2024 …"
-        "year_frame": compile_pattern(rf"(?<!(?<!\w){refs}\s+)(?<!\w){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F),
+        # (the frame is looked for first: the look-behind for a comparison word is slow)
+        "year_frame": compile_pattern(
+            rf"(?<!\w)(?={cue('year_frame')}\s+(?:19|20)\d\d(?!\d))(?<!(?<!\w){refs}\s+){cue('year_frame')}\s+(?P<y>(?:19|20)\d\d)(?!\d)", _F
+        ),
     }
 
 

@@ -30,13 +30,14 @@ from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..models import Indicator, Kind, NumberRole, Qualifier, Status, Unit
 from ..numerals import parse_number
 from ..quantities import read_qualifier_after, read_qualifier_before, read_unit
-from ..rules import Context, Rule, sentences
+from ..rules import Context, Rule
 from ..scanner import Numeral
 from . import indicator_compare as compare
 from . import indicator_name as naming
 from .indicator_clause import in_brackets, pieces, segments
-from .indicator_cues import cue
+from .indicator_cues import cue, tail_guard, words
 from .indicator_status import status as status_of
+from .year import sentence_spans
 
 _F = regex.IGNORECASE | regex.VERSION1
 CATEGORY = "indicators"
@@ -125,7 +126,7 @@ def _patterns() -> dict[str, regex.Pattern]:
 # ------------------------------------------------------------------ the run state
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A figure under construction (view offsets)."""
 
@@ -165,7 +166,7 @@ class _Draft:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clause:
     """Where a numeral stands: its sentence, segment and piece, and what came before."""
 
@@ -187,7 +188,7 @@ class _Clause:
 _CURRENT = "indicators.current"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Outcome:
     """What a production did with a numeral when it made no figure:
 
@@ -323,6 +324,9 @@ def _caption(m: regex.Match, ctx: Context, rule: Rule):
 #: Key in ``ctx.scratch`` of the sentences known to be (or not to be) captions.
 _CAPTIONS = "indicators.captions"
 
+#: The keys of ``ctx.scratch`` this extractor uses; no other reads them, so they go when it returns.
+_SCRATCH = (_CURRENT, _CAPTIONS)
+
 
 def _rank(m: regex.Match, ctx: Context, rule: Rule):
     """``xếp thứ 25/63 tỉnh``: a rank is an ordinal, not a figure."""
@@ -420,6 +424,26 @@ def _after_cue() -> regex.Pattern:
 
 
 @cache
+def _after_cue_guard():
+    """:func:`.tail_guard` of :func:`_after_cue` (but for its ``/``)."""
+    nf = _nonfigure()
+    return tail_guard(tuple([*nf["rank"], *nf["equivalent"], *nf["label"], *words("from_word"), *words("per_one")]))
+
+
+@cache
+def _tail_guard(role: str):
+    """:func:`.tail_guard` of a pattern ending with the ``role`` words of the non-figure
+    table (``base``) or of the cue table (``threshold_word``), then spaces."""
+    return tail_guard(tuple(_nonfigure()[role] if role in _nonfigure() else words(role)))
+
+
+@cache
+def _qualifier_guard():
+    """:func:`.tail_guard` of ``quantities.read_qualifier_before`` (``$`` may stand before a last line break)."""
+    return tail_guard(tuple(r["word"] for r in load_table("qualifiers") if r["position"] == "before"), r"[ \t]*+\n?")
+
+
+@cache
 def _rule_table() -> tuple[tuple[Rule, regex.Pattern, object, bool], ...]:
     """:data:`RULES` with their patterns built (one object for equal patterns, so that a
     numeral is matched once), their guards (:data:`_GUARDS`) and whether they are
@@ -435,11 +459,19 @@ def _rule_table() -> tuple[tuple[Rule, regex.Pattern, object, bool], ...]:
 
 def extract(ctx: Context) -> list[Indicator]:
     """Indicators of the document, in text order."""
+    try:
+        return _extract(ctx)
+    finally:
+        for key in _SCRATCH:
+            ctx.scratch.pop(key, None)
+
+
+def _extract(ctx: Context) -> list[Indicator]:
     drafts: list[_Draft] = []
     view = ctx.view
     _undate(ctx)
     offered = _offered(ctx)
-    for line, (s0, s1) in enumerate(sentences(view)):
+    for line, (s0, s1) in enumerate(sentence_spans(ctx)):  # found once for the document
         if not _offerable(ctx, offered, s0, s1):
             continue  # no segment of it makes a figure (labels only name figures)
         label: tuple[int, int] | None = None
@@ -615,7 +647,8 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
                 continue
             if after_cue:
                 if cued is None:
-                    cued = _after_cue().match(view, n.start) is not None
+                    cued = _after_cue_guard()(view, 0, n.start) or _slash_before(view, n.start)
+                    cued = cued and _after_cue().match(view, n.start) is not None
                 if not cued:
                     continue
             key = id(pattern)
@@ -632,10 +665,17 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
         ctx.scratch.pop(_CURRENT, None)
 
 
+def _slash_before(view: str, pos: int) -> bool:
+    """Whether a ``/`` stands before ``pos``, spaces between."""
+    i = pos
+    while i > 0 and view[i - 1].isspace():
+        i -= 1
+    return i > 0 and view[i - 1] == "/"
+
+
 def _in_quotes(view: str, start: int, pos: int) -> bool:
     """Whether ``pos`` lies inside quotation marks opened in ``view[start:pos]``."""
-    s = view[start:pos]
-    return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
+    return view.count('"', start, pos) % 2 == 1 or view.count("“", start, pos) > view.count("”", start, pos)
 
 
 def _range_partner(ctx: Context, n: Numeral, end: int) -> Numeral | None:
@@ -702,7 +742,7 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
     pats = _patterns()
     um = read_unit(view, n.end)
     unit_end = um.end if um else n.end
-    if pats["base"].search(view, _near(clause.piece[0], n.start), n.start):
+    if _tail_guard("base")(view, 0, n.start) and pats["base"].search(view, _near(clause.piece[0], n.start), n.start):
         ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_difference")
         return _Outcome("anchor")
     if comp is not None and comp.verb == "times" and um is not None and um.unit is Unit.times:
@@ -736,8 +776,8 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
             return _Outcome("anchor")
     # a threshold inside the name: "đạt 100 triệu đồng/ha trở lên thực hiện được 230ha"
     nxt = [x for x in ctx.numerals_in(unit_end, clause.piece[1]) if x.kind in _CANDIDATES]
-    rate_like = um is not None and ("/" in view[um.start : um.end] or read_qualifier_after(view, unit_end) is not None)
-    if nxt and rate_like and pats["threshold_tail"].match(view[unit_end : nxt[0].start]):
+    rate_like = nxt and um is not None and ("/" in view[um.start : um.end] or read_qualifier_after(view, unit_end) is not None)
+    if rate_like and pats["threshold_tail"].match(view[unit_end : nxt[0].start]):
         ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
         return None
     rule = "indicator_fraction" if n.kind == "fraction" else "indicator_range" if n.kind == "range" else "indicator_quantity"
@@ -756,7 +796,7 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     qualifier = Qualifier.exact
     if comp is not None and comp.verb is not None and comp.start < n.start:
         head = comp.start
-    qb = read_qualifier_before(view, n.start)
+    qb = read_qualifier_before(view, n.start) if _qualifier_guard()(view, 0, n.start) else None
     if qb is not None and qb[1] >= clause.lead_start:
         qualifier = qb[0]
         head = min(head, qb[1])
@@ -922,7 +962,7 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
     for x in ctx.numerals_in(start, end):
         if x.kind not in _CANDIDATES:
             continue
-        inside = pats["threshold_before"].search(view, max(start, x.start - 20), x.start) or _label_pattern().match(view, x.start) or _measure_pattern().match(view, x.start)
+        inside = (_tail_guard("threshold_word")(view, 0, x.start) and pats["threshold_before"].search(view, max(start, x.start - 20), x.start)) or _label_pattern().match(view, x.start) or _measure_pattern().match(view, x.start)
         if not inside:
             end = x.start  # "hỗ trợ 350 triệu đồng cho 7 hộ": the next figure starts
             break
