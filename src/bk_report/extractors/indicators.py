@@ -296,7 +296,8 @@ def _quantity(m: regex.Match, ctx: Context, rule: Rule):
 
 
 def _pattern(p: str) -> regex.Pattern:
-    return compile_pattern(p, _F)
+    """A rule's pattern: only ever matched where a numeral starts, never searched."""
+    return compile_pattern(p, _F, anchored=True)
 
 
 @cache
