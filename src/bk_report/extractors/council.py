@@ -35,7 +35,7 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern
+from ..lexicon import alternation, canonical, load_table, compile_pattern, time_budget
 from ..models import CouncilFigure, CouncilMeasure, NumberRole
 from ..rules import Claim, Context, Rule, run_rules
 from ..scanner import Numeral
@@ -315,12 +315,13 @@ class _HeadedRule(Rule):
     def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
         view = ctx.view
         stop = len(view) if end is None else end
+        budget = time_budget(len(view))  # per call: a pattern out of time stops the extractor
         pos = start
         while True:
-            h = self.head.search(view, pos, stop)
+            h = self.head.search(view, pos, stop, timeout=budget)
             if h is None:
                 return
-            m = self.pattern.match(view, h.start(), stop)
+            m = self.pattern.match(view, h.start(), stop, timeout=budget)
             if m is None:
                 pos = h.start() + 1
             else:
@@ -348,22 +349,23 @@ class _CountAfterRule(_HeadedRule):
         stop = len(view) if end is None else end
         pos = start  # the search has read so far: each match before it is yielded
         claims = ctx.claims
+        budget = time_budget(len(view))
         for n in _counts(ctx, start, len(view)):
             p = n.start  # where a phrase before ``n`` would end
             while p > pos and view[p - 1].isspace():
                 p -= 1
             if p <= pos or p > stop or n.start - p >= _AFTER_GAP or n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
-            if self.tail.match(view, pos, p) is None:
+            if self.tail.match(view, pos, p, timeout=budget) is None:
                 continue
-            cut = self.restart.search(view, pos, p)
+            cut = self.restart.search(view, pos, p, timeout=budget)
             if cut is not None:
                 pos = cut.end()
             while True:
-                h = self.head.search(view, pos, min(stop, p + self.head_len))
+                h = self.head.search(view, pos, min(stop, p + self.head_len), timeout=budget)
                 if h is None or h.start() >= p:
                     break
-                m = self.pattern.match(view, h.start(), stop)
+                m = self.pattern.match(view, h.start(), stop, timeout=budget)
                 if m is None:
                     pos = h.start() + 1
                 else:
@@ -386,6 +388,7 @@ class _CountBeforeRule(Rule):
         stop = len(view) if end is None else end
         done = start
         claims = ctx.claims
+        budget = time_budget(len(view))
         for n in _counts(ctx, start, stop):
             if n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
@@ -398,7 +401,7 @@ class _CountBeforeRule(Rule):
             pattern = self.pattern if word is None else _before_pattern(word.group())
             if pattern is None:
                 continue
-            m = pattern.match(view, pos, stop)
+            m = pattern.match(view, pos, stop, timeout=budget)
             if m is not None:
                 done = m.end()
                 yield m
@@ -432,7 +435,7 @@ def _first_word(phrase: str) -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _compiled_before(phrases: tuple[str, ...]) -> regex.Pattern:
-    return compile_pattern(_BEFORE.format(tolerant_alternation(phrases)), _F)
+    return compile_pattern(_BEFORE.format(tolerant_alternation(phrases)), _F, anchored=True)
 
 
 #: characters that may bound a search for phrases (:func:`_restart_of`)
@@ -457,7 +460,7 @@ def _rules() -> tuple[Rule, ...]:
         ),
         _CountAfterRule(
             "council.count_after",
-            compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F),
+            compile_pattern(rf"(?<!\w)(?P<phrase>{tolerant_alternation(_phrases('after'))})(?!\w)", _F, anchored=True),
             _count_after,
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
             tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
@@ -471,6 +474,7 @@ def _rules() -> tuple[Rule, ...]:
                 rf"(?={tolerant_heads(_phrases('before'))})"
                 rf"(?<![^\W\d])(?P<phrase>{tolerant_alternation(_phrases('before'))})(?!\w)",
                 _F,
+                anchored=True,
             ),
             _count_before,
             anchor="after_numeral",  # the production wants the count right before the phrase
