@@ -87,6 +87,7 @@ class Context:
     #: per-document working state an extractor keeps between its rules (keyed by module name)
     scratch: dict = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
+    _newlines: Optional[list[int]] = None
 
     @classmethod
     def from_text(cls, text: str) -> "Context":
@@ -117,6 +118,17 @@ class Context:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return NumeralSlice(self.numerals, i, j)
+
+    def line_start(self, pos: int) -> int:
+        """View offset where the line (a paragraph) holding ``pos`` starts.
+
+        >>> Context.from_text("Một.\\nHai ba.").line_start(8)
+        5
+        """
+        if self._newlines is None:  # found once: a long line must not be read back to its start each time
+            self._newlines = [m.start() for m in cached_pattern(r"\n").finditer(self.view)]
+        i = bisect.bisect_left(self._newlines, pos)
+        return self._newlines[i - 1] + 1 if i else 0
 
     def numeral_at(self, start: int) -> Optional[Numeral]:
         """The numeral starting exactly at view offset ``start``."""

@@ -512,7 +512,7 @@ def _drop_restated(ctx: Context, found: list[tuple[CouncilFigure, Numeral]]) -> 
     keep_ids = set()
     for f, n in ordered:
         key = (f.measure, f.count)
-        para = council_context.paragraph_start(ctx.view, n.start)
+        para = council_context.paragraph_start(ctx, n.start)
         if f.measure != CouncilMeasure.session_number and key in kept and kept[key] != para:
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue

@@ -331,9 +331,9 @@ def _kind_of(text: str) -> str:
     return kinds[key] if key is not None else "council"
 
 
-def paragraph_start(view: str, pos: int) -> int:
+def paragraph_start(ctx: Context, pos: int) -> int:
     """View offset where the paragraph holding ``pos`` starts."""
-    return view.rfind("\n", 0, pos) + 1
+    return ctx.line_start(pos)
 
 
 #: characters that may bound a search for mentions (:func:`_restart`)
@@ -442,7 +442,7 @@ def _described(ctx: Context, index: _Index, start: int, end: int) -> tuple[str, 
     found = index.described.get(start)
     if found is None:
         view = ctx.view
-        para = paragraph_start(view, start)
+        para = paragraph_start(ctx, start)
         is_object = bool(_object_marker().search(view[max(para, start - 40) : start]))
         found = index.described[start] = (_kind_of(view[start:end]), is_object)
     return found
@@ -451,7 +451,7 @@ def _described(ctx: Context, index: _Index, start: int, end: int) -> tuple[str, 
 def actor_kind(ctx: Context, pos: int) -> Optional[str]:
     """Kind of the nearest acting body named before ``pos`` in its paragraph, or None."""
     index = _index(ctx)
-    start = paragraph_start(ctx.view, pos)
+    start = paragraph_start(ctx, pos)
     read = _bodies_in(ctx, index, start, pos)
     spans = read.spans
     i = bisect.bisect_right(read.ends, pos)
@@ -520,7 +520,8 @@ def _voters() -> regex.Pattern:
 
 
 def _sentence_bounds(view: str, pos: int) -> tuple[int, int]:
-    start = max(view.rfind(c, 0, pos) for c in ".!?\n") + 1
+    last = cached_pattern(r"(?r)[.!?\n]").search(view, 0, pos)  # read back only to the last stop
+    start = last.end() if last else 0
     stop = cached_pattern(r"[.!?\n]").search(view, pos)
     return start, (stop.start() if stop else len(view))
 
@@ -540,7 +541,7 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
     if context == "voters":
         # a bare ``ý kiến`` / ``kiến nghị`` is a voter's only where voters are spoken of
         start, end = _sentence_bounds(ctx.view, pos)
-        para = paragraph_start(ctx.view, pos)
+        para = paragraph_start(ctx, pos)
         voters = _voters_in(ctx, _index(ctx), para)
         i = bisect.bisect_left(voters, para)
         if i == len(voters) or voters[i] >= end:
