@@ -15,6 +15,7 @@ Decimal('5')
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from collections.abc import Sequence
 from typing import Callable, Iterable, Iterator, Optional
@@ -87,7 +88,7 @@ class Context:
     #: per-document working state an extractor keeps between its rules (keyed by module name)
     scratch: dict = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
-    _newlines: Optional[list[int]] = None
+    _newlines: Optional["array[int]"] = None
 
     @classmethod
     def from_text(cls, text: str) -> "Context":
@@ -126,7 +127,7 @@ class Context:
         5
         """
         if self._newlines is None:  # found once: a long line must not be read back to its start each time
-            self._newlines = [m.start() for m in cached_pattern(r"\n").finditer(self.view)]
+            self._newlines = array("q", (m.start() for m in cached_pattern(r"\n").finditer(self.view)))
         i = bisect.bisect_left(self._newlines, pos)
         return self._newlines[i - 1] + 1 if i else 0
 
