@@ -315,11 +315,16 @@ class _HeadedRule(Rule):
     def matches(self, ctx: Context, start: int = 0, end: Optional[int] = None) -> Iterator[regex.Match]:
         view = ctx.view
         stop = len(view) if end is None else end
-        budget = time_budget(len(view))  # per call: a pattern out of time stops the extractor
-        pos = start
+        yield from self._at_heads(view, start, stop, stop, time_budget(len(view)))
+
+    def _at_heads(
+        self, view: str, pos: int, limit: int, stop: int, budget: float, before: Optional[int] = None
+    ) -> Iterator[regex.Match]:
+        """The pattern's matches (up to ``stop``) at the heads found in ``view[pos:limit]``
+        that start before ``before``; ``budget`` is the timeout of each call."""
         while True:
-            h = self.head.search(view, pos, stop, timeout=budget)
-            if h is None:
+            h = self.head.search(view, pos, limit, timeout=budget)
+            if h is None or (before is not None and h.start() >= before):
                 return
             m = self.pattern.match(view, h.start(), stop, timeout=budget)
             if m is None:
@@ -361,16 +366,9 @@ class _CountAfterRule(_HeadedRule):
             cut = self.restart.search(view, pos, p, timeout=budget)
             if cut is not None:
                 pos = cut.end()
-            while True:
-                h = self.head.search(view, pos, min(stop, p + self.head_len), timeout=budget)
-                if h is None or h.start() >= p:
-                    break
-                m = self.pattern.match(view, h.start(), stop, timeout=budget)
-                if m is None:
-                    pos = h.start() + 1
-                else:
-                    yield m
-                    pos = m.end()
+            for m in self._at_heads(view, pos, min(stop, p + self.head_len), stop, budget, before=p):
+                yield m
+                pos = m.end()
             pos = max(pos, p)
 
 
