@@ -19,6 +19,7 @@ out, glued to the unit), random noise (NFD, no-break and zero-width spaces, emoj
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -51,8 +52,9 @@ PROFILE = settings(
 def _spans(obj, path="report"):
     if isinstance(obj, Span):
         yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+    elif isinstance(obj, BaseModel) or dataclasses.is_dataclass(obj):  # NumberMention is a dataclass
+        names = type(obj).model_fields if isinstance(obj, BaseModel) else [f.name for f in dataclasses.fields(obj)]
+        for name in names:
             yield from _spans(getattr(obj, name), f"{path}.{name}")
     elif isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):

@@ -12,6 +12,7 @@ No test here measures time: Hypothesis deadlines are off.
 """
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import io
 import os
@@ -114,8 +115,9 @@ def _spans(obj, path="report"):
     """Every :class:`Span` inside a model, with where it was found."""
     if isinstance(obj, Span):
         yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+    elif isinstance(obj, BaseModel) or dataclasses.is_dataclass(obj):  # NumberMention is a dataclass
+        names = type(obj).model_fields if isinstance(obj, BaseModel) else [f.name for f in dataclasses.fields(obj)]
+        for name in names:
             yield from _spans(getattr(obj, name), f"{path}.{name}")
     elif isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):

@@ -24,8 +24,6 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from functools import lru_cache
 
-import regex
-
 from .errors import LexiconError, NumberError
 from .lexicon import canonical, load_table, compile_pattern
 

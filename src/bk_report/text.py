@@ -89,8 +89,9 @@ def _fold_char(ch: str) -> str:
 def _space_re() -> "regex.Pattern[str]":
     """Every character but the space itself that the view reads as a plain space (all are below U+3001)."""
     return regex.compile("[" + "".join(regex.escape(chr(c)) for c in range(0x3001) if c != 0x20 and _fold_char(chr(c)) == " ") + "]")
-#: characters that need the cluster-by-cluster path: marks and invisible characters
-_SLOW = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]")
+
+
+#: runs of characters that need the cluster-by-cluster path: marks and invisible characters
 _SLOW_RUN = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]++")
 
 
@@ -116,7 +117,7 @@ class Document:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         self.text = text
-        if unicodedata.is_normalized("NFC", text) and not _SLOW.search(text):
+        if unicodedata.is_normalized("NFC", text) and not _SLOW_RUN.search(text):
             # the common case: one view character per character, spaces folded
             self.view = canonical_tones(_space_re().sub(" ", text))
             self._breaks = self._shift_start = self._shift_end = None  # the identity map

@@ -28,7 +28,7 @@ from typing import Iterator, Literal, Optional
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .lexicon import abbreviations, alternation, compile_pattern
+from .lexicon import abbreviations, alternation, cached_pattern, compile_pattern
 from .models import Span, Unit
 from .numerals import tidy
 from .quantities import read_unit
@@ -130,7 +130,7 @@ def _tokens(doc: Document) -> Iterator[tuple[int, int, str, str, Optional[Numera
         s = m.start()
         pos = _cluster_end(doc, m.end())
         if m.group("abbr"):
-            key = " ".join(regex.sub(r"\s*([-–—])\s*", r" \1 ", m.group()).split())
+            key = " ".join(cached_pattern(r"\s*([-–—])\s*").sub(r" \1 ", m.group()).split())
             yield s, pos, "abbreviation", _expand(m.group(), key), None
         elif m.group("word"):
             yield s, pos, "word", m.group(), None
@@ -156,9 +156,9 @@ def _expand(surface: str, spaced: str) -> str:
     for form in (surface, spaced, spaced.replace(" ", ""), " ".join(surface.split())):
         if form in table:
             return table[form]
-    compact = regex.sub(r"\s+", "", surface)
+    compact = cached_pattern(r"\s+").sub("", surface)
     for key, expansion in table.items():
-        if regex.sub(r"\s+", "", key) == compact:
+        if cached_pattern(r"\s+").sub("", key) == compact:
             return expansion
     return surface  # pragma: no cover - the pattern is built from the table
 

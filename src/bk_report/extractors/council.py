@@ -436,17 +436,6 @@ def _compiled_before(phrases: tuple[str, ...]) -> regex.Pattern:
     return compile_pattern(_BEFORE.format(tolerant_alternation(phrases)), _F, anchored=True)
 
 
-#: characters that may bound a search for phrases (:func:`_restart_of`)
-_STOPS = "0123456789.,;:!?()"
-
-
-def _restart_of(phrases: list[str]) -> regex.Pattern:
-    """The last character before a position that no phrase holds (a reverse search)."""
-    held = set("".join(phrases))
-    stops = "".join(c for c in _STOPS if c not in held)
-    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
-
-
 @lru_cache(maxsize=None)
 def _rules() -> tuple[Rule, ...]:
     """The rules, built on first use: their tolerant patterns are slow to compile."""
@@ -462,7 +451,7 @@ def _rules() -> tuple[Rule, ...]:
             _count_after,
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
             tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
-            restart=_restart_of(_phrases("after")),
+            restart=council_context.restart_pattern(_phrases("after")),
             head_len=_head_len("after"),
         ),
         _CountBeforeRule(

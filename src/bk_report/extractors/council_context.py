@@ -336,22 +336,27 @@ def paragraph_start(ctx: Context, pos: int) -> int:
     return ctx.line_start(pos)
 
 
-#: characters that may bound a search for mentions (:func:`_restart`)
+#: characters that may bound a search for phrases (:func:`restart_pattern`)
 _STOPS = "0123456789.,;:!?()"
+
+
+def restart_pattern(phrases: Iterable[str]) -> regex.Pattern:
+    """The last stop before a position (a reverse search).
+
+    A stop is a character of :data:`_STOPS` that none of ``phrases`` holds: no
+    match of them spans it, so a search restarted right after it finds the
+    matches a search of the whole text finds from there.
+    """
+    held = set("".join(phrases))
+    stops = "".join(c for c in _STOPS if c not in held)
+    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
 
 
 @lru_cache(maxsize=None)
 def _restart() -> regex.Pattern:
-    """The last stop before a position (a reverse search).
-
-    A stop is a character of :data:`_STOPS` that no body or voter phrase holds:
-    no mention spans it, so a search restarted right after it finds the mentions
-    a search of the whole text finds from there.
-    """
+    """:func:`restart_pattern` of the body and voter phrases."""
     _, kinds = _bodies()
-    held = set("".join(kinds) + "".join(_voter_phrases()))
-    stops = "".join(c for c in _STOPS if c not in held)
-    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
+    return restart_pattern([*kinds, *_voter_phrases()])
 
 
 @dataclass

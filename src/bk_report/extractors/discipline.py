@@ -34,12 +34,12 @@ from typing import Callable, Optional
 
 import regex
 
-from ..lexicon import compile_pattern
+from ..lexicon import cached_pattern, compile_pattern
 
 from ..models import Body, DisciplineFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import body_of, connectors, form_next_to, pattern, targets_in
+from .discipline_lexicon import body_of, connectors, form_next_to, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
     free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line, tokenize,
@@ -227,10 +227,10 @@ class _Reader:
         view = self.ctx.view
         if st.propose:
             return
-        if st.object_end >= 0 and pattern(*_OBJECT_GAP).fullmatch(view, st.object_end, tok.start):
+        if st.object_end >= 0 and cached_pattern(*_OBJECT_GAP).fullmatch(view, st.object_end, tok.start):
             st.ignored_body_end = tok.end
             return
-        if st.ignored_body_end >= 0 and pattern(*_CHAIN_GAP).fullmatch(view, st.ignored_body_end, tok.start):
+        if st.ignored_body_end >= 0 and cached_pattern(*_CHAIN_GAP).fullmatch(view, st.ignored_body_end, tok.start):
             st.ignored_body_end = tok.end
             return
         if st.group is None:
@@ -276,7 +276,7 @@ class _Reader:
     def _set_action(self, st: _Sentence, action: Optional[str], tok: Token) -> None:
         self._commit(st)
         if action == "inspection" and st.action in _SPECIFIC_INSPECTION and not st.run \
-                and pattern(_LABEL_GAP).fullmatch(self.ctx.view, st.action_end, tok.start):
+                and cached_pattern(_LABEL_GAP).fullmatch(self.ctx.view, st.action_end, tok.start):
             action = st.action  # the label before the colon named the kind of inspection
         if action is not None and st.propose and action in _PROPOSABLE:
             action = "discipline_proposed"
@@ -308,7 +308,7 @@ class _Reader:
 
     def _on_form(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
         view = self.ctx.view
-        if nxt is not None and nxt.kind == "number" and nxt.value is None and pattern(_BREAKDOWN_GAP).fullmatch(view, tok.end, nxt.start):
+        if nxt is not None and nxt.kind == "number" and nxt.value is None and cached_pattern(_BREAKDOWN_GAP).fullmatch(view, tok.end, nxt.start):
             st.breakdown_form = tok
             return
         right_after_action = prev is not None and prev.kind == "action" and not view[prev.end : tok.start].strip()
@@ -337,7 +337,7 @@ class _Reader:
                 st.action_end = max(st.action_end, tok.end)  # ``…có vi phạm, trong đó 38 trường hợp``
             return
         if tok.value == "discipline_required":
-            if st.pending and pattern(*_SUBJECT_GAP).fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
+            if st.pending and cached_pattern(*_SUBJECT_GAP).fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
                 # ``…; 38 đảng viên phải thi hành kỷ luật``: the counts are its subject
                 for p in st.pending:
                     if self._accepts(p, tok.value):
@@ -410,7 +410,7 @@ class _Reader:
             return
         if not self._accepts(tok, st.action):
             return
-        if tok.generic and not st.run and not pattern(*_NEAR).fullmatch(self.ctx.view, st.action_end, tok.start):
+        if tok.generic and not st.run and not cached_pattern(*_NEAR).fullmatch(self.ctx.view, st.action_end, tok.start):
             return  # "kiểm tra sức khỏe cho 1.200 người": a generic noun far from its verb
         self._emit(st, tok, st.action, "discipline.count")
 
@@ -449,7 +449,7 @@ class _Reader:
         if st.run and not st.run[-1].rule.startswith(_AFTER_NOUN):
             return  # counts with their noun after it came first: a bare count is no such pair
         start = st.run[-1].end if st.run else st.verb_end  # "… tổ chức đảng: 6, đảng viên: 9"
-        if not pattern(_LABEL_GAP_END).fullmatch(view, start, tok.start) or not pattern(_COUNT_END).match(view, tok.end):
+        if not cached_pattern(_LABEL_GAP_END).fullmatch(view, start, tok.start) or not cached_pattern(_COUNT_END).match(view, tok.end):
             return
         found = targets_in(view, start, tok.start)
         if not found or len({(t, g) for _, _, t, g in found}) != 1:

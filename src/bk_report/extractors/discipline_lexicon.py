@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import FLAGS, alternation, canonical, compile_pattern, literal_pattern, load_table, phrases_for
+from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
 
 #: Body kinds of ``discipline_bodies.tsv`` besides the two schema bodies.
@@ -32,18 +32,12 @@ _SPACES = r"\s+"
 _DASHES = r"\s*[-–—]\s*"
 
 
-@lru_cache(maxsize=None)
-def pattern(source: str, flags: int = 0) -> regex.Pattern:
-    """:func:`bk_report.lexicon.compile_pattern`, compiled on first use (not at import)."""
-    return compile_pattern(source, flags)
-
-
 @lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The lookup key of a phrase or a matched text: canonical, lower case, tidy spaces."""
     k = canonical(text).lower()
-    k = pattern(_DASHES).sub(" - ", k)
-    return pattern(_SPACES).sub(" ", k).strip()
+    k = cached_pattern(_DASHES).sub(" - ", k)
+    return cached_pattern(_SPACES).sub(" ", k).strip()
 
 
 @lru_cache(maxsize=None)

@@ -27,15 +27,14 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
-from ..lexicon import compile_pattern
+from ..lexicon import FLAGS, cached_pattern, compile_pattern, literal_pattern
 
 from ..models import NumberRole, Qualifier
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
-from ..lexicon import FLAGS, literal_pattern
 from .discipline_lexicon import (
-    END, WORD, WORD_SPLIT, connectors, pattern, phrase_info, phrase_tries, second_words_by_first_word, target_after,
+    END, WORD, WORD_SPLIT, connectors, phrase_info, phrase_tries, second_words_by_first_word, target_after,
     targets_after, token_pattern, token_patterns_by_first_word,
 )
 
@@ -89,7 +88,7 @@ def units(view: str) -> Iterator[tuple[int, int]]:
         text = line.rstrip()
         if not text:
             continue
-        if start is not None and (prev_colon or (in_list and pattern(_BULLET).match(line))):
+        if start is not None and (prev_colon or (in_list and cached_pattern(_BULLET).match(line))):
             in_list = True
         else:
             if start is not None:
@@ -324,7 +323,7 @@ def _trie_match(node: dict, words: list[str], parts: list[str], k: int, last: in
         if edges:
             between = parts[2 * k + 2]
             for source, child in edges.items():
-                if (between == " " and source == _SPACE) or pattern(source, FLAGS).fullmatch(between):
+                if (between == " " and source == _SPACE) or cached_pattern(source, FLAGS).fullmatch(between):
                     found = _trie_match(child, words, parts, k + 1, last)
                     if found is not None and (best is None or found[0] < best[0]):
                         best = found
@@ -352,7 +351,7 @@ def _phrase_tokens(view: str, start: int, end: int) -> list[Token]:
             kind, value = info
             text = m.group()
             s, e = m.span()
-        if len(text) <= _ABBR_LEN and pattern(_ABBR).fullmatch(text) and pattern(_DASH_AFTER).match(view, e):
+        if len(text) <= _ABBR_LEN and cached_pattern(_ABBR).fullmatch(text) and cached_pattern(_DASH_AFTER).match(view, e):
             continue  # KT – VHXH: another abbreviation
         out.append(Token(s, e, kind, value))
     for c in _PUNCT:
@@ -378,7 +377,7 @@ def bullet_end(view: str, pos: int) -> int:
     c = view[pos : pos + 1]
     if not c or not (c in _BULLET_FIRST or c.isdecimal()):
         return pos  # the common case, decided without the pattern
-    m = pattern(_BULLET).match(view, pos)
+    m = cached_pattern(_BULLET).match(view, pos)
     return m.end() if m else pos
 
 
@@ -396,11 +395,11 @@ def heading_line(view: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """
     nl = view.find("\n", start, end)
     line_end = end if nl < 0 else nl
-    if pattern(_LOWER_RUN).search(view, start, line_end):
+    if cached_pattern(_LOWER_RUN).search(view, start, line_end):
         return None  # a word in lower case: running text (the common case, decided at once)
-    lower = len(pattern(_LOWER).findall(view, start, line_end))
-    upper = len(pattern(_UPPER).findall(view, start, line_end))
-    if upper < 6 or lower * 10 > upper or len(pattern(_WORDS).findall(view, start, line_end)) < 2:
+    lower = len(cached_pattern(_LOWER).findall(view, start, line_end))
+    upper = len(cached_pattern(_UPPER).findall(view, start, line_end))
+    if upper < 6 or lower * 10 > upper or len(cached_pattern(_WORDS).findall(view, start, line_end)) < 2:
         return None
     return start, rstrip_end(view, start, line_end)
 
@@ -417,7 +416,7 @@ def title_line(view: str, start: int, end: int) -> bool:
     if view.find("\n", start, end) >= 0 or view[end - 1 : end] in _CLOSING:
         return False
     body = bullet_end(view, start)
-    return not pattern(_DIGIT).search(view, body, end) and len(pattern(_WORDS).findall(view, body, end)) <= _TITLE_WORDS
+    return not cached_pattern(_DIGIT).search(view, body, end) and len(cached_pattern(_WORDS).findall(view, body, end)) <= _TITLE_WORDS
 
 
 _CLOSING = frozenset(".;,:!?…")

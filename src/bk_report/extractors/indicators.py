@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
 from ..models import Indicator, Kind, NumberRole, Qualifier, Status, Unit
 from ..numerals import parse_number
 from ..quantities import read_qualifier_after, read_qualifier_before, read_unit
@@ -355,42 +355,33 @@ def _measure_pattern() -> regex.Pattern:
     return _pattern(rf"[^\s]{{1,40}}?(?=\s*{alternation(_nonfigure()['measure'])}(?!\w))")
 
 
-class _LazyPattern:
-    """A pattern built from the data tables on first use (tables load lazily)."""
+@cache
+def _rules() -> tuple[Rule, ...]:
+    """The rules tried, in order, at each numeral not yet claimed; each pattern is matched at
+    the numeral's start, and the first production that does not decline wins.  Built on
+    first use: their patterns come from the data tables."""
+    return (
+        Rule("indicator_broken", _pattern(r"\d++\s\d{1,3}\s?%"), _broken),
+        Rule("indicator_misread_scale", _pattern(rf"\d[\d.,]*,\s*+{_billion()}\s+{cue('rate_noun')}(?!\w)"), _misread_scale),
+        Rule("indicator_caption", _pattern(r"(?=\w)"), _caption),
+        Rule("indicator_rank", _lookbehind("rank"), _rank),
+        Rule("indicator_equivalent", _lookbehind("equivalent"), _equivalent),
+        Rule("indicator_quoted", _pattern(r"(?=\w)"), _label),
+        Rule("indicator_label", _label_pattern(), _label),
+        Rule("indicator_threshold", _measure_pattern(), _label),
+        Rule("indicator_earlier_level", _pattern(rf"(?<=(?<!\w){cue('from_word')}\s*+)"), _earlier_level),
+        Rule("indicator_per_unit", _pattern(rf"(?<=(?<!\w)(?:{cue('per_one')}|/)\s*+)1(?!\d)"), _per_one),
+        Rule("indicator_level_after_change", _pattern(r"\d[\d.,]*\s?%"), _level_after_change),
+        Rule("indicator_percentage", _pattern(r"(?=\w)"), _percentage),
+        Rule("indicator_quantity", _pattern(r"(?=\w)"), _quantity),
+    )
 
-    def __init__(self, build):
-        self._build = build
-        self._pattern: regex.Pattern | None = None
 
-    def _get(self) -> regex.Pattern:
-        if self._pattern is None:
-            self._pattern = self._build()
-        return self._pattern
-
-    def match(self, *args, **kw):
-        return self._get().match(*args, **kw)
-
-    def finditer(self, *args, **kw):
-        return self._get().finditer(*args, **kw)
-
-
-#: The rules tried, in order, at each numeral not yet claimed; each pattern is matched at
-#: the numeral's start, and the first production that does not decline wins.
-RULES: tuple[Rule, ...] = (
-    Rule("indicator_broken", _pattern(r"\d++\s\d{1,3}\s?%"), _broken),
-    Rule("indicator_misread_scale", _LazyPattern(lambda: _pattern(rf"\d[\d.,]*,\s*+{_billion()}\s+{cue('rate_noun')}(?!\w)")), _misread_scale),
-    Rule("indicator_caption", _pattern(r"(?=\w)"), _caption),
-    Rule("indicator_rank", _LazyPattern(lambda: _lookbehind("rank")), _rank),
-    Rule("indicator_equivalent", _LazyPattern(lambda: _lookbehind("equivalent")), _equivalent),
-    Rule("indicator_quoted", _pattern(r"(?=\w)"), _label),
-    Rule("indicator_label", _LazyPattern(_label_pattern), _label),
-    Rule("indicator_threshold", _LazyPattern(_measure_pattern), _label),
-    Rule("indicator_earlier_level", _LazyPattern(lambda: _pattern(rf"(?<=(?<!\w){cue('from_word')}\s*+)")), _earlier_level),
-    Rule("indicator_per_unit", _LazyPattern(lambda: _pattern(rf"(?<=(?<!\w)(?:{cue('per_one')}|/)\s*+)1(?!\d)")), _per_one),
-    Rule("indicator_level_after_change", _pattern(r"\d[\d.,]*\s?%"), _level_after_change),
-    Rule("indicator_percentage", _pattern(r"(?=\w)"), _percentage),
-    Rule("indicator_quantity", _pattern(r"(?=\w)"), _quantity),
-)
+def __getattr__(name: str):
+    """``RULES``, the face every extractor shows, is built on first access (:func:`_rules`)."""
+    if name == "RULES":
+        return _rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _level_after_change_guard(n: Numeral, clause: _Clause) -> bool:
@@ -451,9 +442,8 @@ def _rule_table() -> tuple[tuple[Rule, regex.Pattern, object, bool], ...]:
     :data:`_AFTER_CUE` rules."""
     built: dict[tuple[str, int], regex.Pattern] = {}
     out = []
-    for rule in RULES:
-        pattern = rule.pattern._get() if isinstance(rule.pattern, _LazyPattern) else rule.pattern
-        pattern = built.setdefault((pattern.pattern, pattern.flags), pattern)
+    for rule in _rules():
+        pattern = built.setdefault((rule.pattern.pattern, rule.pattern.flags), rule.pattern)
         out.append((rule, pattern, _GUARDS.get(rule.name), rule.name in _AFTER_CUE))
     return tuple(out)
 
@@ -932,7 +922,7 @@ def _other_currency(ctx: Context, clause: _Clause, unit: Unit, start: int) -> st
     anchor = clause.anchor
     if not isinstance(anchor, _Draft) or unit not in _MONEY or anchor.unit not in _MONEY or anchor.unit is unit:
         return ""
-    if not regex.fullmatch(rf"\s*+(?:,\s*+)?(?:{cue('connector')})?\s*+", ctx.view[clause.anchor_end : start], _F):
+    if not cached_pattern(rf"\s*+(?:,\s*+)?(?:{cue('connector')})?\s*+", _F, anchored=True).fullmatch(ctx.view, clause.anchor_end, start):
         return ""
     return anchor.name
 

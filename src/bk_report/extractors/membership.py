@@ -21,12 +21,12 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import compile_pattern
+from ..lexicon import cached_pattern, compile_pattern
 
 from ..models import MembershipAction, MembershipFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires, pattern
+from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires
 from .discipline_scan import (
     Token, after_colon, any_in, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens,
     free_counts, paragraphs, tokenize,
@@ -150,9 +150,9 @@ def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -
     if st.action is None or not st.clause_action or st.diff or n is None:
         return
     noun_start = member_noun_label(ctx.view, st.action_end, n.start)
-    if noun_start is None or not pattern(_COUNT_END).match(ctx.view, n.end):
+    if noun_start is None or not cached_pattern(_COUNT_END).match(ctx.view, n.end):
         return
-    if st.requires and not pattern(rf"(?<!\w){regex.escape(st.requires)}(?!\w)").search(ctx.view[noun_start : n.start]):
+    if st.requires and not cached_pattern(rf"(?<!\w){regex.escape(st.requires)}(?!\w)").search(ctx.view[noun_start : n.start]):
         return
     fig = MembershipFigure(action=MembershipAction(st.action), count=int(n.value), span=ctx.span(noun_start, n.end),
                            rule="membership.count_after_noun")
