@@ -183,3 +183,40 @@ def test_phrases_anchored_at_a_word_start_begin_with_a_word_character(table, col
         rows = [r for r in rows if r["kind"] in where]
     assert rows
     assert all(regex.match(r"\w", r[column]) for r in rows)
+
+
+_EDGE_WORDS = ["thứ", "khóa", "quý", "đại hội", "tháng", "ngày", "tỷ đồng", "ha"]
+_EDGE_PIECES = _EDGE_WORDS + ["THỨ", "Khóa", "x", "5", " ", "\u00a0", "\t", "\n", "\x1c", ",", "İ", "ı", "ǅ"]
+
+
+def test_edge_words_never_refuse_what_the_pattern_would_find():
+    # may_end / may_start answer False only where the pattern cannot match: they stand
+    # in front of (?<!\w)WORDS\s*+$ searched before a position and ^\s*+WORDS after it
+    import random
+
+    import regex
+
+    from bk_report.lexicon import FLAGS, EdgeWords, alternation, compile_pattern
+
+    guard = EdgeWords(_EDGE_WORDS, FLAGS)
+    before = compile_pattern(rf"(?<!\w){alternation(_EDGE_WORDS)}\s*+$", FLAGS)
+    after = compile_pattern(rf"^\s*+{alternation(_EDGE_WORDS)}(?!\w)", FLAGS)
+    rng = random.Random(5)
+    refused = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(_EDGE_PIECES) for _ in range(rng.randint(0, 7)))
+        pos = rng.randint(0, len(text))
+        lo, hi = max(0, pos - 6), pos + 6
+        if before.search(text[lo:pos]):
+            assert guard.may_end(text, pos, lo), (text, pos)
+        if after.match(text[pos:hi]):
+            assert guard.may_start(text, pos, hi), (text, pos)
+        refused += not guard.may_end(text, pos, lo)
+    assert refused > 1000  # and it does refuse most places, which is its point
+
+
+def test_edge_words_without_a_letter_at_an_edge_always_say_maybe():
+    from bk_report.lexicon import EdgeWords
+
+    guard = EdgeWords(["TP.", "%"])
+    assert guard.may_end("abc", 3, 0) and guard.may_start("abc", 0, 3)

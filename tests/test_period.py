@@ -90,3 +90,24 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 def test_any_text_gives_a_period_or_none(text, year):
     p = detect_period(Context.from_text(text), year)
     assert p is None or p.part in (None, "term", "Q1", "Q2", "Q3", "Q4") or p.part.endswith("M")
+
+
+_PIECES = ["6 tháng", "9 tháng đầu năm", "quý II", "Quý 3", "sáu tháng", "nửa đầu năm", "trên", "Gần", "sau",
+           "kế tiếp", "cuối", " ", "  ", "\n", ",", "/", "2024", "năm", "x", "từ", "khoảng"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_duration_words_refuse_a_phrase_as_a_look_behind_would(pieces, glued):
+    # the duration test runs after the search, backwards from each phrase: the phrases
+    # found must be those a look-behind in the pattern itself would let through
+    import regex
+
+    from bk_report.lexicon import compile_pattern
+    from bk_report.period import _context, _parts_named, _patterns
+
+    text = ("" if glued else " ").join(pieces)
+    part = _patterns()[0]
+    src = part.pattern.removeprefix("(?-f)")
+    ref = compile_pattern(rf"(?<!{_context('duration_before')}\s+)" + src, part.flags & ~regex.VERSION0)
+    assert [m.span() for _, m in _parts_named(text)] == [m.span() for m in ref.finditer(text)]

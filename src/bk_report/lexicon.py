@@ -223,6 +223,59 @@ def _emit(node: dict, depth: int) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+class EdgeWords:
+    """An exact, cheap pre-test for a pattern that needs one of ``words`` at an edge.
+
+    A pattern ``(?<!\\w)WORDS\\s*+$`` searched in ``text[lo:pos]`` can only match
+    where the last character before the trailing spaces ends one of the words;
+    ``^\\s*+WORDS`` matched on ``text[pos:hi]`` only where the first character after
+    the leading spaces begins one.  :meth:`may_end` and :meth:`may_start` answer
+    False only then, comparing letters and spaces as a pattern compiled with
+    ``flags`` does, so the pattern need not run.  True means "maybe": run it.
+
+    >>> g = EdgeWords(["thứ", "khóa"])
+    >>> g.may_end("kỳ họp THỨ 5", 10, 0), g.may_end("đạt 5", 4, 0), g.may_start("5 Khóa", 1, 6)
+    (True, False, True)
+    """
+
+    def __init__(self, words: Iterable[str], flags: int = FLAGS) -> None:
+        units = [_units(w) for w in words if w]
+        letters = [(u[0][0], u[-1][0]) for u in units if u]
+        # a word starting or ending in a space or a dash has no single edge letter
+        self._exact = bool(letters) and all(len(a) == 1 and len(b) == 1 and a.isalnum() and b.isalnum() for a, b in letters)
+        self._space = compile_pattern(r"\s", flags)
+        self._first = compile_pattern("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self._exact else None
+        self._last = compile_pattern("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self._exact else None
+        self._seen: dict[tuple[int, str], bool] = {}  # (0 space / 1 first / 2 last, character): answer
+
+    def _is(self, which: int, ch: str) -> bool:
+        known = self._seen.get((which, ch))
+        if known is None:
+            if len(self._seen) > 4096:  # a text of every character there is: stay small
+                self._seen.clear()
+            known = self._seen[(which, ch)] = (self._space, self._first, self._last)[which].fullmatch(ch) is not None
+        return known
+
+    def may_end(self, text: str, pos: int, lo: int) -> bool:
+        """False if no word can end ``text[lo:pos]``, spaces after it aside."""
+        if not self._exact:
+            return True
+        i = pos
+        while i > lo and self._is(0, text[i - 1]):
+            i -= 1
+        return i > lo and self._is(2, text[i - 1])
+
+    def may_start(self, text: str, pos: int, hi: int) -> bool:
+        """False if no word can start ``text[pos:hi]``, spaces before it aside."""
+        if not self._exact:
+            return True
+        hi = min(hi, len(text))
+        i = pos
+        while i < hi and self._is(0, text[i]):
+            i += 1
+        return i < hi and self._is(1, text[i])
+
+
 @lru_cache(maxsize=None)
 def abbreviations() -> dict[str, str]:
     """``{surface: expansion}`` for every abbreviation and its listed variants."""

@@ -38,13 +38,18 @@ def _parts() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _context(name: str) -> str:
+    """The alternation of the ``period_context.tsv`` words of one context."""
+    return alternation(r["word"] for r in load_table("period_context") if r["context"] == name)
+
+
+@lru_cache(maxsize=None)
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     parts = [p for p, v in _parts().items() if v != "term"]
     terms = [p for p, v in _parts().items() if v == "term"]
     f = regex.IGNORECASE | regex.VERSION1
     part = compile_pattern(
-        r"(?<![\w.,])(?<!(?:trên|từ|dưới|hơn|đủ|sau|gần|khoảng|đến|tới)\s+)"
-        rf"(?P<phrase>{alternation(parts)})(?![\w])(?!\s+(?:cuối|tuổi|tới|sau|kế\s+tiếp))"
+        rf"(?<![\w.,])(?P<phrase>{alternation(parts)})(?![\w])(?!\s+{_context('not_part_after')})"
         rf"(?:\s*(?:/|-|–|,)?\s*(?:của\s+)?(?:năm\s+)?{_YEAR})?",
         f,
     )
@@ -58,8 +63,32 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
 @lru_cache(maxsize=None)
 def _context_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     council_term = compile_pattern(r"khóa\s+[\w]+\s*,?\s*$", regex.IGNORECASE)
-    sentence_lead = compile_pattern(r"(?:^|[.!?:;\n]\s*|\n\s*)(?:(?:trong|qua|suốt|cả)\s+)?$", regex.IGNORECASE)
+    sentence_lead = compile_pattern(rf"(?:^|[.!?:;\n]\s*|\n\s*)(?:{_context('lead_prep')}\s+)?$", regex.IGNORECASE)
     return council_term, sentence_lead
+
+
+@lru_cache(maxsize=None)
+def _duration_before() -> regex.Pattern:
+    """A duration word and spaces ending where it is matched (``trên`` of ``trên 6 tháng``).
+
+    Matched backwards from a phrase's start: the same test as a look-behind in the
+    phrase pattern, which would be tried at every position of the text instead."""
+    return compile_pattern(rf"{_context('duration_before')}\s+", regex.IGNORECASE | regex.VERSION1 | regex.REVERSE)
+
+
+def _parts_named(view: str) -> list[tuple[str, regex.Match]]:
+    """Every part-of-year phrase of ``view`` that is not a length of time, in text order."""
+    part_re = _patterns()[0]
+    duration = _duration_before()
+    found: list[tuple[str, regex.Match]] = []
+    pos = 0
+    while (m := part_re.search(view, pos)) is not None:
+        if duration.match(view, 0, m.start()) is not None:  # "trên 6 tháng": no match starts here
+            pos = m.start() + 1
+            continue
+        found.append((_norm_part(m.group("phrase")), m))
+        pos = m.end()
+    return found
 
 
 def _first_line_end(view: str) -> int:
@@ -76,14 +105,12 @@ def detect_period(ctx: Context, year: Optional[int] = None) -> Optional[Period]:
     {'year': 2024, 'part': 'Q3', 'term_start': None, 'term_end': None}
     """
     view = ctx.view
-    part_re, term_re = _patterns()
+    term_re = _patterns()[1]
     title_end = _first_line_end(view)
     lead_end = max(LEAD_CHARS, title_end)
 
     # a part of the year
-    found: list[tuple[str, regex.Match]] = []
-    for m in part_re.finditer(view):
-        found.append((_norm_part(m.group("phrase")), m))
+    found = _parts_named(view)
     if found:
         counts = Counter(p for p, _ in found)
         lead = [(p, m) for p, m in found if m.start() < lead_end]

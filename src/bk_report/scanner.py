@@ -28,16 +28,15 @@ Every pattern uses possessive or bounded repeats, so a scan is linear in the tex
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex
 
 from .errors import NumberError
-from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
+from .lexicon import EdgeWords, alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -86,12 +85,45 @@ def roman_value(s: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def _context_words() -> dict[str, str]:
-    """``{context: alternation}`` from ``numeral_context.tsv``."""
+def _context_lists() -> dict[str, list[str]]:
+    """``{context: words}`` from ``numeral_context.tsv``."""
     groups: dict[str, list[str]] = {}
     for row in load_table("numeral_context"):
         groups.setdefault(row["context"], []).append(row["word"])
-    return {k: alternation(v) for k, v in groups.items()}
+    return groups
+
+
+@lru_cache(maxsize=None)
+def _context_words() -> dict[str, str]:
+    """``{context: alternation}`` from ``numeral_context.tsv``."""
+    return {k: alternation(v) for k, v in _context_lists().items()}
+
+
+def _unit_words() -> list[str]:
+    return [r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")]
+
+
+@lru_cache(maxsize=None)
+def _guards() -> dict[str, EdgeWords]:
+    """For each context pattern, the words it needs at the numeral's edge: where none
+    can stand there, the pattern is not run (see :class:`~bk_report.lexicon.EdgeWords`)."""
+    ctx = _context_lists()
+    f = regex.IGNORECASE | regex.VERSION1
+    out = {k: EdgeWords(ctx[k], f) for k in ("date_before", "day_or_month_before", "period_after", "fraction_after",
+                                              "not_number_after", "enumeration_after")}
+    out["ordinal_before"] = EdgeWords((r["word"] for r in load_table("ordinal_markers")), f)
+    out["unit_after"] = EdgeWords(_unit_words(), f)
+    return out
+
+
+def _before(name: str, view: str, start: int) -> bool:
+    """Whether the context pattern ``name`` finds its word right before ``view[start]``."""
+    return _guards()[name].may_end(view, start, max(0, start - _BEFORE)) and _patterns()[name].search(_window_before(view, start)) is not None
+
+
+def _after(name: str, view: str, end: int) -> bool:
+    """Whether the context pattern ``name`` finds its word right after ``view[:end]``."""
+    return _guards()[name].may_start(view, end, end + _AFTER) and _patterns()[name].match(view[end : end + _AFTER]) is not None
 
 
 @lru_cache(maxsize=None)
@@ -100,7 +132,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     # "tỷ lệ", "tỷ trọng": a noun, not the scale word
     not_scale = rf"(?!\s++{_context_words()['not_scale_after']}(?!\w))"
     words = alternation([w for w in number_words()] + list(scale_words()))
-    units = alternation([r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")])
+    units = alternation(_unit_words())
     measures = alternation(r["surface"] for r in load_table("units"))
     markers = alternation(r["word"] for r in load_table("ordinal_markers"))
     roman_markers = alternation(r["word"] for r in load_table("ordinal_markers") if r["roman"] == "yes")
@@ -150,7 +182,11 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def _window_before(view: str, start: int, width: int = 24) -> str:
+#: How far before and after a numeral its context words are looked for.
+_BEFORE, _AFTER = 24, 40
+
+
+def _window_before(view: str, start: int, width: int = _BEFORE) -> str:
     return view[max(0, start - width) : start]
 
 
@@ -185,7 +221,7 @@ def _matches(view: str):
     """
     pats = _patterns()
     budget = time_budget(len(view))
-    first = heapq.merge(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget), key=_start)
+    first = _in_order(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget))
     words = pats["words"]
     word_iter = words.finditer(view, timeout=budget)
     word = next(word_iter, None)
@@ -215,8 +251,28 @@ def _matches(view: str):
         word = next(word_iter, None)
 
 
-def _start(m: "regex.Match[str]") -> int:
-    return m.start()
+def _in_order(a: Iterator["regex.Match[str]"], b: Iterator["regex.Match[str]"]) -> Iterator["regex.Match[str]"]:
+    """The matches of ``a`` and ``b`` by start (``a`` first on a tie), as ``heapq.merge`` would give.
+
+    >>> import regex
+    >>> [m.group() for m in _in_order(regex.finditer(r"\\d", "1a2b"), regex.finditer(r"[ab]", "1a2b"))]
+    ['1', 'a', '2', 'b']
+    """
+    x, y = next(a, None), next(b, None)
+    while y is not None:
+        if x is None:
+            yield y
+            yield from b
+            return
+        if x.start() <= y.start():
+            yield x
+            x = next(a, None)
+        else:
+            yield y
+            y = next(b, None)
+    if x is not None:
+        yield x
+        yield from a
 
 
 def scan(doc: Document) -> list[Numeral]:
@@ -301,45 +357,45 @@ def _fraction(m: regex.Match, view: str) -> Numeral:
         return Numeral(s, e, raw, "broken", warning=f"malformed fraction {raw!r}: {a_err or b_err}")
     plain = m.group("a").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
     day_month = plain and 1 <= a <= 31 and 1 <= b <= 12
-    after = view[e : e + 40]
-    if day_month and not _patterns()["fraction_after"].match(after):
+    if day_month and not _after("fraction_after", view, e):
         # a date after a date word (ngày 18/12), or with no counted noun after it
-        if pats_date_before(view, s) or not _patterns()["unit_after"].match(after):
+        if pats_date_before(view, s) or not _after("unit_after", view, e):
             return Numeral(s, e, raw, "date")
     return Numeral(s, e, raw, "fraction", value=tidy(a), denominator=tidy(b))
 
 
 def pats_date_before(view: str, start: int) -> bool:
-    return bool(_patterns()["date_before"].search(_window_before(view, start)))
+    return _before("date_before", view, start)
 
 
 def _number(m: regex.Match, view: str) -> Numeral:
     s, e, raw = m.start(), m.end(), m.group()
-    digits = m.group("digits")
-    value, err = _read_digits(digits)
-    if value is None:
-        return Numeral(s, e, raw, "broken", warning=f"malformed number {digits!r}: {err}")
+    digits, dangle, scale, pct = m.group("digits", "dangle", "scale", "pct")
+    if digits.isdecimal() and len(digits) <= _MAX_NUMERAL:  # the common case: plain digits
+        value = Decimal(digits)
+    else:
+        value, err = _read_digits(digits)
+        if value is None:
+            return Numeral(s, e, raw, "broken", warning=f"malformed number {digits!r}: {err}")
     warning = None
-    if m.group("dangle"):
+    if dangle:
         warning = f"number {raw!r} looks truncated after the comma; read as {digits}"
     power = 0
-    if m.group("scale"):
-        for w in m.group("scale").split():
+    if scale:
+        for w in scale.split():
             power += scale_words()[canonical(w).lower()]
         value = value.scaleb(power)
     if power or not digits.isdecimal():  # plain digits read as an integer already
         value = tidy(value)
-    if m.group("pct"):
+    if pct:
         return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
-    before = _window_before(view, s)
-    if _patterns()["ordinal_before"].search(before):
+    if _before("ordinal_before", view, s):
         return Numeral(s, e, raw, "ordinal", value=value)
-    after = view[e : e + 40]
-    if not power and _is_year(value, digits) and not _patterns()["unit_after"].match(after):
+    if not power and _is_year(value, digits) and not _after("unit_after", view, e):
         return Numeral(s, e, raw, "year", value=value)
-    if not power and _patterns()["day_or_month_before"].search(before):
+    if not power and _before("day_or_month_before", view, s):
         return Numeral(s, e, raw, "date", value=value)
-    if not power and _patterns()["period_after"].match(after):
+    if not power and _after("period_after", view, e):
         return Numeral(s, e, raw, "period", value=value)
     return Numeral(s, e, raw, "number", value=value, scale=power, warning=warning)
 
@@ -373,10 +429,9 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     never has more than two unreadable prefixes, ``… không trăm linh năm``), so the
     work per token is bounded.
     """
-    pats = _patterns()
     base = m.start()
     s = base + tokens[i].start()
-    ordinal = bool(pats["ordinal_before"].search(_window_before(view, s)))
+    ordinal = _before("ordinal_before", view, s)
     best: Optional[tuple[Decimal, int]] = None
     words: list[str] = []
     misses = 0
@@ -386,8 +441,7 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
             best, misses = (_ORDINAL_WORDS[words[0]], end), 0
             continue
         if len(words) > 1 and words[-1] == _YEAR_WORD and words[-2] in _TENS:
-            after = view[base + tokens[end - 1].end() : base + tokens[end - 1].end() + 40]
-            if not pats["unit_after"].match(after):
+            if not _after("unit_after", view, base + tokens[end - 1].end()):
                 break  # "mười năm qua": ten years, not fifteen
         try:
             best, misses = (tidy(parse_words(words)), end), 0
@@ -398,34 +452,32 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     if best is None:
         return None
     value, end = best
-    e = base + tokens[end - 1].end()
-    after = view[e : e + 40]
+    e = word_end = base + tokens[end - 1].end()
     lowered = [canonical(t.group()).lower() for t in tokens[i:end]]
-    if len(lowered) == 1 and not ordinal and not _single_word_number(lowered[0], after):
+    if len(lowered) == 1 and not ordinal and not _single_word_number(lowered[0], view, word_end):
         return None
     power = sum(scale_words()[w] for w in lowered if w in scale_words())
     is_pct = pct and end == len(tokens)
     if is_pct:
         e = m.end()
     kind = "percent" if is_pct else ("ordinal" if ordinal else "number")
-    if kind == "number" and not power and pats["day_or_month_before"].search(_window_before(view, s)):
+    if kind == "number" and not power and _before("day_or_month_before", view, s):
         kind = "date"  # tháng Hai, ngày mười
-    elif kind == "number" and not power and pats["period_after"].match(after):
+    elif kind == "number" and not power and _after("period_after", view, word_end):
         kind = "period"  # sáu tháng đầu năm, mười năm qua
     return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
 
 
-def _single_word_number(word: str, after: str) -> bool:
-    """Whether one number word alone is a number here (``bảy nghị quyết``, not ``một số``)."""
-    pats = _patterns()
+def _single_word_number(word: str, view: str, end: int) -> bool:
+    """Whether one number word alone, ending at ``end``, is a number here (``bảy nghị quyết``, not ``một số``)."""
     value, role = number_words().get(word, (None, ""))
     if role not in ("digit", "ten") or not value or word in _ORDINAL_WORDS:
         return False
-    if pats["enumeration_after"].match(after):
+    if _after("enumeration_after", view, end):
         return False  # "Hai là, …"
-    if value == 1 and pats["not_number_after"].match(after):
+    if value == 1 and _after("not_number_after", view, end):
         return False  # "một số", "một cách"
-    if word == _YEAR_WORD and not pats["unit_after"].match(after):
+    if word == _YEAR_WORD and not _after("unit_after", view, end):
         return False  # "năm" the year word
     return True
 
