@@ -21,6 +21,8 @@ it could not be resolved.
 """
 from __future__ import annotations
 
+import bisect
+
 import importlib.util
 import json
 import warnings
@@ -231,6 +233,29 @@ def _clean(name: str) -> str:
     return " ".join(canonical(name).split())
 
 
+class _Spans:
+    """Spans added in text order, never overlapping: which one holds a position is a bisection.
+
+    >>> s = _Spans(); s.add(2, 5); s.add(9, 12)
+    >>> [s.holds(p) for p in (1, 2, 4, 5, 9, 12)]
+    [False, True, True, False, True, False]
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def mentions(ctx: Context) -> list[Mention]:
     """Every locality mention of the text, in text order.
 
@@ -242,15 +267,16 @@ def mentions(ctx: Context) -> list[Mention]:
     pats = _patterns()
     levels = _level_of()
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken by each kind, in text order and never overlapping within a kind
+    taken: dict[str, _Spans] = {kind: _Spans() for kind in ("bloc", "committee", "unit")}
     for m in pats["bloc"].finditer(view):
         hint = _clean(m.group("pname")) if m.group("pname") else None
         name = "Đảng bộ " + _clean(m.group("type")) + (" " + _clean(m.group("ptype")).lower() if m.group("ptype") else "")
         out.append(Mention("party_bloc", name, m.start(), m.end(), "bloc", True, hint))
-        taken.append((m.start(), m.end()))
+        taken["bloc"].add(m.start(), m.end())
     for kind in ("committee", "unit"):
         for m in pats[kind].finditer(view):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(spans.holds(m.start()) for spans in taken.values()):
                 continue
             level = levels.get((kind, _norm(m.group("type"))))
             if level is None:
@@ -259,11 +285,11 @@ def mentions(ctx: Context) -> list[Mention]:
             b = pats["bracket"].match(view, m.end())
             hint = _clean(b.group("name")) if b else None
             out.append(Mention(level, _clean(m.group("name")), m.start(), m.end(), kind, body, hint, _norm(m.group("type"))))
-            taken.append((m.start(), m.end()))
+            taken[kind].add(m.start(), m.end())
     for m in pats["national"].finditer(view):
         out.append(Mention("national", "Việt Nam", m.start(), m.end(), "national"))
     t = pats["title"].match(view)
-    if t and "\n" not in view[: t.end()] and not any(s <= t.start("name") < e for s, e in taken):
+    if t and "\n" not in view[: t.end()] and not any(spans.holds(t.start("name")) for spans in taken.values()):
         b = pats["bracket"].match(view, t.end("name"))
         out.append(Mention("", _clean(t.group("name")), t.start("name"), t.end("name"), "title", False, b and _clean(b.group("name"))))
     out.sort(key=lambda m: m.start)
