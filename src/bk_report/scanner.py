@@ -432,6 +432,8 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     base = m.start()
     s = base + tokens[i].start()
     ordinal = _before("ordinal_before", view, s)
+    if i == len(tokens) - 1 and not ordinal and not _single_word_number(canonical(tokens[i].group()).lower(), view, base + tokens[i].end()):
+        return None  # one word, and not a number alone here: no need to read it (most "năm", "một")
     best: Optional[tuple[Decimal, int]] = None
     words: list[str] = []
     misses = 0
