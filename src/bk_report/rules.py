@@ -191,7 +191,8 @@ class Rule:
                 pos += 1
             if pos < done or pos >= stop:
                 continue
-            m = self.pattern.match(view, pos, stop, timeout=budget)
+            # timeout passed by position: regex parses keyword arguments slowly, once per numeral here
+            m = self.pattern.match(view, pos, stop, None, False, budget)
             if m is not None:
                 done = m.end()
                 yield m
