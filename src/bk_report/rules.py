@@ -15,6 +15,7 @@ Decimal('5')
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_left
 from array import array
 from dataclasses import dataclass, field
 from collections.abc import Sequence
@@ -40,7 +41,7 @@ class NumeralSlice(Sequence):
     __slots__ = ("_items", "_start", "_stop")
 
     def __init__(self, items: list, start: int, stop: int) -> None:
-        self._items, self._start, self._stop = items, start, max(start, stop)
+        self._items, self._start, self._stop = items, start, stop if stop > start else start
 
     def __len__(self) -> int:
         return self._stop - self._start
@@ -116,9 +117,9 @@ class Context:
         A view, not a copy: rules that look at the first numeral or two of a long
         sentence of numbers pay for those only, so a text stays linear.
         """
-        i = bisect.bisect_left(self._starts, start)
-        j = bisect.bisect_left(self._starts, end)
-        return NumeralSlice(self.numerals, i, j)
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return NumeralSlice(self.numerals, i, bisect_left(starts, end, i))
 
     def line_start(self, pos: int) -> int:
         """View offset where the line (a paragraph) holding ``pos`` starts.
