@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Optional, TypeVar
+from typing import Annotated, Callable, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
@@ -66,8 +66,29 @@ def unchecked(cls: type[_D], **values: object) -> _D:
     True
     """
     obj = object.__new__(cls)
-    for name in cls.__slots__:
-        object.__setattr__(obj, name, values[name])
+    for name, put in _slot_setters(cls):
+        put(obj, values[name])
+    return obj
+
+
+@lru_cache(maxsize=None)
+def _slot_setters(cls: type) -> tuple[tuple[str, Callable[[object, object], None]], ...]:
+    """``(name, set)`` for each slot of ``cls``: a slot's own setter skips the frozen check
+    that ``object.__setattr__`` goes through, and costs a fifth."""
+    return tuple((name, cls.__dict__[name].__set__) for name in cls.__slots__)
+
+
+def unchecked_span(start: int, end: int, text: str) -> Span:
+    """:func:`unchecked` for the most made object, a :class:`Span`, with its fields in order.
+
+    >>> unchecked_span(0, 2, "05") == Span(start=0, end=2, text="05")
+    True
+    """
+    (_, put_start), (_, put_end), (_, put_text) = _slot_setters(Span)
+    obj = object.__new__(Span)
+    put_start(obj, start)
+    put_end(obj, end)
+    put_text(obj, text)
     return obj
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from .models import Span, unchecked
+from .models import Span, unchecked_span
 
 _ZERO_WIDTH = frozenset("\u200c\u200d\u2060\ufeff\u00ad")  # joiners, BOM, soft hyphen: dropped
 _ZERO_WIDTH_SPACE = "\u200b"  # a word break that shows no space: read as a space
@@ -213,9 +213,9 @@ class Document:
         if self._breaks is None and i < j:  # the identity map: the common case, made short
             n = len(self.text)
             s, e = min(i, n), min(j, n)
-            return unchecked(Span, start=s, end=e, text=self.text[s:e])
+            return unchecked_span(s, e, self.text[s:e])
         if j <= i:
             s = self.orig_start(i)
-            return unchecked(Span, start=s, end=s, text="")
+            return unchecked_span(s, s, "")
         s, e = self.orig_start(i), self.orig_end(j)
-        return unchecked(Span, start=s, end=e, text=self.text[s:e])
+        return unchecked_span(s, e, self.text[s:e])
