@@ -246,34 +246,58 @@ class EdgeWords:
         self._space = compile_pattern(r"\s", flags)
         self._first = compile_pattern("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self._exact else None
         self._last = compile_pattern("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self._exact else None
-        self._seen: dict[tuple[int, str], bool] = {}  # (0 space / 1 first / 2 last, character): answer
+        # what each pattern said of a character: a text has few distinct ones
+        self._spaces: dict[str, bool] = {}
+        self._firsts: dict[str, bool] = {}
+        self._lasts: dict[str, bool] = {}
 
-    def _is(self, which: int, ch: str) -> bool:
-        known = self._seen.get((which, ch))
-        if known is None:
-            if len(self._seen) > 4096:  # a text of every character there is: stay small
-                self._seen.clear()
-            known = self._seen[(which, ch)] = (self._space, self._first, self._last)[which].fullmatch(ch) is not None
-        return known
+    @staticmethod
+    def _learn(seen: dict[str, bool], pattern: "regex.Pattern[str]", ch: str) -> bool:
+        if len(seen) > 4096:  # a text of every character there is: stay small
+            seen.clear()
+        seen[ch] = answer = pattern.fullmatch(ch) is not None
+        return answer
 
     def may_end(self, text: str, pos: int, lo: int) -> bool:
         """False if no word can end ``text[lo:pos]``, spaces after it aside."""
         if not self._exact:
             return True
+        spaces = self._spaces
         i = pos
-        while i > lo and self._is(0, text[i - 1]):
+        while i > lo:
+            ch = text[i - 1]
+            space = spaces.get(ch)
+            if space is None:
+                space = self._learn(spaces, self._space, ch)
+            if not space:
+                break
             i -= 1
-        return i > lo and self._is(2, text[i - 1])
+        if i <= lo:
+            return False
+        ch = text[i - 1]
+        last = self._lasts.get(ch)
+        return self._learn(self._lasts, self._last, ch) if last is None else last
 
     def may_start(self, text: str, pos: int, hi: int) -> bool:
         """False if no word can start ``text[pos:hi]``, spaces before it aside."""
         if not self._exact:
             return True
+        spaces = self._spaces
         hi = min(hi, len(text))
         i = pos
-        while i < hi and self._is(0, text[i]):
+        while i < hi:
+            ch = text[i]
+            space = spaces.get(ch)
+            if space is None:
+                space = self._learn(spaces, self._space, ch)
+            if not space:
+                break
             i += 1
-        return i < hi and self._is(1, text[i])
+        if i >= hi:
+            return False
+        ch = text[i]
+        first = self._firsts.get(ch)
+        return self._learn(self._firsts, self._first, ch) if first is None else first
 
 
 @lru_cache(maxsize=None)
