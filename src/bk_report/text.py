@@ -133,7 +133,9 @@ class Document:
             pos = self._clusters(text, start, m.end(), pieces, pos)
             done = m.end()
         self._plain(text, done, len(text), pieces, pos)
-        self.view = canonical_tones("".join(pieces))
+        # spaces folded once for the whole view, not run by run (one character for one: the
+        # offsets stay; the clusters' characters are folded already)
+        self.view = canonical_tones(_space_re().sub(" ", "".join(pieces)))
 
     def _shift(self, pos: int, to_start: int, to_end: int) -> None:
         """From view position ``pos`` on, text start = pos + to_start, text end = pos + to_end."""
@@ -155,7 +157,7 @@ class Document:
         if not unicodedata.is_normalized("NFC", run):
             return self._clusters(text, i, j, pieces, pos)
         self._shift(pos, i - pos, i + 1 - pos)
-        pieces.append(_space_re().sub(" ", run))
+        pieces.append(run)
         return pos + len(run)
 
     def _clusters(self, text: str, i: int, n: int, pieces: list[str], pos: int) -> int:
