@@ -28,7 +28,6 @@ Every pattern uses possessive or bounded repeats, so a scan is linear in the tex
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -37,16 +36,19 @@ from typing import Iterator, Optional
 import regex
 
 from .errors import NumberError
+from .frozen import fast_init
 from .lexicon import EdgeWords, alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
 
+@fast_init  # a scan makes one per numeral
 @dataclass(frozen=True, slots=True, init=False)
 class Numeral:
     """One numeral of the view: offsets are view offsets (``doc.span`` maps them back).
 
     >>> n = Numeral(4, 9, "3.645", "number", value=Decimal(3645))
+    >>> import dataclasses
     >>> n.value, n == Numeral(4, 9, "3.645", "number", Decimal(3645)), dataclasses.replace(n, kind="year").kind
     (Decimal('3645'), True, 'year')
     """
@@ -62,28 +64,6 @@ class Numeral:
     scale: int = 0
     warning: Optional[str] = None
     percent: bool = False
-
-    # A frozen dataclass's own __init__ sets each field through object.__setattr__ (four
-    # times slower); a scan makes one per numeral, so the slots are set directly.
-    def __init__(self, start: int, end: int, text: str, kind: str, value: Optional[Decimal] = None,
-                 value_high: Optional[Decimal] = None, denominator: Optional[Decimal] = None, spelled: bool = False,
-                 scale: int = 0, warning: Optional[str] = None, percent: bool = False) -> None:
-        put = _NUMERAL_SLOTS
-        put[0](self, start)
-        put[1](self, end)
-        put[2](self, text)
-        put[3](self, kind)
-        put[4](self, value)
-        put[5](self, value_high)
-        put[6](self, denominator)
-        put[7](self, spelled)
-        put[8](self, scale)
-        put[9](self, warning)
-        put[10](self, percent)
-
-
-#: the setters of Numeral's slots, in field order
-_NUMERAL_SLOTS = tuple(Numeral.__dict__[f.name].__set__ for f in dataclasses.fields(Numeral))
 
 
 #: Longest run of number words read as one spelled number (``chín trăm … tỷ`` to 10¹⁵
