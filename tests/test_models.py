@@ -47,3 +47,15 @@ def test_unchecked_needs_every_field() -> None:
     assert unchecked(Span, start=1, end=2, text="x") == Span(start=1, end=2, text="x")
     with pytest.raises(KeyError):
         unchecked(Span, start=1, end=2)
+
+
+def test_unchecked_constructors_make_what_the_classes_make():
+    from decimal import Decimal
+
+    from bk_report.models import NumberMention, NumberRole, Span, unchecked_mention, unchecked_span
+
+    span = unchecked_span(3, 5, "12")
+    assert span == Span(start=3, end=5, text="12")
+    mention = unchecked_mention(span, Decimal(12), NumberRole.figure, "council", "council.sessions")
+    assert mention == NumberMention(span=Span(start=3, end=5, text="12"), value=Decimal(12), role=NumberRole.figure,
+                                    category="council", rule="council.sessions")

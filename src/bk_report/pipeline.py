@@ -13,7 +13,7 @@ import gc
 from . import keys, locality, period
 from .extractors import EXTRACTORS
 from .extractors import year as year_extractor
-from .models import NumberMention, NumberRole, Report, ReportWarning, unchecked
+from .models import NumberMention, NumberRole, Report, ReportWarning, unchecked_mention
 from .lexicon import time_budget
 from .rules import Context
 
@@ -86,7 +86,7 @@ def _numbers(ctx: Context) -> list[NumberMention]:
             role, category, rule = claim.role, claim.category, claim.rule
         else:
             role, category, rule = _ROLE_BY_KIND.get(n.kind, NumberRole.unassigned), None, None
-        out.append(unchecked(NumberMention, span=ctx.span(n.start, n.end), value=n.value, role=role, category=category, rule=rule))
+        out.append(unchecked_mention(ctx.span(n.start, n.end), n.value, role, category, rule))
     return out
 
 
