@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import bk_report
-from bk_report.models import Indicator, NumberMention, Span, unchecked
+from bk_report.models import Indicator, NumberMention, Span
 
 
 def _indicator(name: str, start: int) -> Indicator:
@@ -43,10 +43,12 @@ def test_span_is_validated_frozen_and_hashable() -> None:
     assert {s: 1}[Span(start=3, end=5, text="05")] == 1
 
 
-def test_unchecked_needs_every_field() -> None:
-    assert unchecked(Span, start=1, end=2, text="x") == Span(start=1, end=2, text="x")
-    with pytest.raises(KeyError):
-        unchecked(Span, start=1, end=2)
+def test_slot_constructor_needs_every_slot() -> None:
+    from bk_report.frozen import slot_constructor
+
+    assert slot_constructor(Span, ("start", "end", "text"))(1, 2, "x") == Span(start=1, end=2, text="x")
+    with pytest.raises(TypeError, match="every slot"):
+        slot_constructor(Span, ("start", "end"))
 
 
 def test_unchecked_constructors_make_what_the_classes_make():

@@ -22,14 +22,13 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Callable, Optional, TypeVar
+from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from .frozen import slot_constructor
 
-_D = TypeVar("_D")
 
 
 class _Frozen(BaseModel):
@@ -56,28 +55,6 @@ class Span:
     start: Annotated[int, Field(ge=0)]
     end: Annotated[int, Field(ge=0)]
     text: str
-
-
-def unchecked(cls: type[_D], **values: object) -> _D:
-    """An instance of a slotted dataclass of this module from values the library computed
-    itself, built without validation (ten times faster; a report holds thousands).
-
-    Every field must be given.  Callers outside the library should use the class.
-
-    >>> unchecked(Span, start=0, end=2, text="05") == Span(start=0, end=2, text="05")
-    True
-    """
-    obj = object.__new__(cls)
-    for name, put in _slot_setters(cls):
-        put(obj, values[name])
-    return obj
-
-
-@lru_cache(maxsize=None)
-def _slot_setters(cls: type) -> tuple[tuple[str, Callable[[object, object], None]], ...]:
-    """``(name, set)`` for each slot of ``cls``: a slot's own setter skips the frozen check
-    that ``object.__setattr__`` goes through, and costs a fifth."""
-    return tuple((name, cls.__dict__[name].__set__) for name in cls.__slots__)
 
 
 class Body(str, Enum):
