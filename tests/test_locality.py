@@ -143,3 +143,21 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 def test_any_text_gives_a_locality_or_none(text):
     found = detect_locality(Context.from_text(text))
     assert found is None or found.level in ("national", "province", "city", "town", "district", "commune", "party_bloc")
+
+
+_PIECES = ["xã", "XÃ", "Xã", "thị xã", "Thị Trấn", "TP.", "tp", "Tp.", "huyện", "HUYỆN ủy", "Tỉnh ủy", "cả nước", "Toàn quốc",
+           "Mèo Vạc", "Sơn Tây", "Đông", "đặc khu", "Phú Quốc", " ", "  ", ".", ",", "\n", "(", ")", "ſ", "İ", "x", "thịt", "ĐẢNG BỘ"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_first_words_find_what_a_search_finds(pieces, glued):
+    # the whole-text patterns are tried only where one of their first words is: the
+    # matches must be those of a search through every position
+    from bk_report.lexicon import lowered
+    from bk_report.locality import _finditer, _searches
+
+    text = ("" if glued else " ").join(pieces)
+    for name, (searched, _) in _searches().items():
+        expected = [(m.span(), m.groupdict()) for m in searched.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _finditer(name, text, lowered(text))] == expected, name

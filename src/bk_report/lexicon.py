@@ -300,6 +300,75 @@ class EdgeWords:
         return self._learn(self._firsts, self._first, ch) if first is None else first
 
 
+def lowered(text: str) -> "str | None":
+    """``text.lower()`` where a case-sensitive search for lower-case words in it finds what
+    a case-insensitive one finds in ``text``; None where it might not.
+
+    That holds when every character lowers to one character which is also its case
+    folding (not ``İ``, ``ſ``, ``ß``): our case-insensitive patterns compare case foldings.
+
+    >>> lowered("Huyện MÈO Vạc"), lowered("ſáu")
+    ('huyện mèo vạc', None)
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and low == text.casefold() else None
+
+
+class FirstWords:
+    """Where a case-insensitive pattern starting with one of ``phrases`` can match: where
+    the lower-cased text holds one of their first words, found by plain substring search.
+
+    ``finditer(pattern, text, low)`` gives what ``pattern.finditer(text)`` gives, trying
+    the pattern only there (``low`` is :func:`lowered` of ``text``; None: every position).
+    The pattern must begin with the phrases themselves, case-insensitively: a look-behind
+    may come first, but nothing that consumes text.
+
+    >>> import regex
+    >>> words = FirstWords(["thị xã", "thị trấn", "xã"])
+    >>> p = regex.compile(r"(?i:thị\\s+xã|thị\\s+trấn|xã)\\s+\\w+")
+    >>> t = "Thị xã Sơn Tây và XÃ Đông"
+    >>> [m.group() for m in words.finditer(p, t, lowered(t))] == [m.group() for m in p.finditer(t)]
+    True
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        firsts = set()
+        for phrase in phrases:
+            word = ""
+            for key, _ in _units(phrase):
+                if len(key) != 1 or key in " -":
+                    break
+                word += key
+            if not word:
+                raise LexiconError(f"{phrase!r} begins with no word to look for")
+            firsts.add(word.lower())
+        # a word that begins with another is found with it
+        self.words = tuple(sorted(w for w in firsts if not any(o != w and w.startswith(o) for o in firsts)))
+
+    def starts(self, low: str) -> list[int]:
+        """Sorted positions of ``low`` where one of the first words begins."""
+        found: set[int] = set()
+        for word in self.words:
+            i = low.find(word)
+            while i >= 0:
+                found.add(i)
+                i = low.find(word, i + 1)
+        return sorted(found)
+
+    def finditer(self, pattern: "regex.Pattern[str]", text: str, low: "str | None", timeout: "float | None" = None):
+        if low is None:
+            yield from pattern.finditer(text, timeout=timeout)
+            return
+        done = 0
+        for start in self.starts(low):
+            if start < done:
+                continue
+            m = pattern.match(text, start, None, None, False, timeout)  # timeout by position: see Rule.matches
+            if m is not None:
+                done = m.end() if m.end() > start else start + 1
+                yield m
+
+
 @lru_cache(maxsize=None)
 def abbreviations() -> dict[str, str]:
     """``{surface: expansion}`` for every abbreviation and its listed variants."""
