@@ -95,6 +95,13 @@ def _space_re() -> "regex.Pattern[str]":
 _SLOW_RUN = regex.compile("[\\p{M}" + "".join(sorted(_ZERO_WIDTH)) + "]++")
 
 
+@lru_cache(maxsize=None)
+def _untouched_re() -> "regex.Pattern[str]":
+    """Anything the view changes: a mark or invisible character, a space to fold, a tone to
+    move.  One search for all three, as most texts have none."""
+    return regex.compile(f"{_SLOW_RUN.pattern}|{_space_re().pattern}|{_TONED_PAIR.pattern}")
+
+
 class Document:
     """The caller's text plus the normalised view that rules match against.
 
@@ -117,6 +124,11 @@ class Document:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         self.text = text
+        if unicodedata.is_normalized("NFC", text) and not _untouched_re().search(text):
+            # the commonest case: nothing to compose, fold or move; the view is the text
+            self.view = text
+            self._breaks = self._shift_start = self._shift_end = None  # the identity map
+            return
         if unicodedata.is_normalized("NFC", text) and not _SLOW_RUN.search(text):
             # the common case: one view character per character, spaces folded
             self.view = canonical_tones(_space_re().sub(" ", text))
