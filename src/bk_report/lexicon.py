@@ -310,8 +310,19 @@ def lowered(text: str) -> "str | None":
     >>> lowered("Huyện MÈO Vạc"), lowered("ſáu")
     ('huyện mèo vạc', None)
     """
-    low = text.lower()
-    return low if len(low) == len(text) and low == text.casefold() else None
+    parts = []
+    for i in range(0, len(text), _CASE_CHUNK):  # str.lower() works in a buffer of 12 bytes a character
+        chunk = text[i : i + _CASE_CHUNK]
+        low = chunk.lower()
+        if len(low) != len(chunk) or low != chunk.casefold():
+            return None
+        parts.append(low)
+    return "".join(parts)
+
+
+#: Characters lower-cased at a time by :func:`lowered`, so that a long text does not need
+#: a working buffer several times its size.
+_CASE_CHUNK = 1 << 16
 
 
 class FirstWords:

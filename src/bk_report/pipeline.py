@@ -53,11 +53,12 @@ def extract(text: str) -> Report:
 def _extract(text: str) -> Report:
     ctx = Context.from_text(text)
     ctx.year = year_extractor.detect(ctx)
+    # read before the extractors, while little is held: locality works on a lower-cased copy
+    where = locality.detect_locality(ctx, ctx.year)
+    when = period.detect_period(ctx, ctx.year)
     found = {name: _guarded(name, module, ctx) for name, module in EXTRACTORS}
     ctx.scratch.clear()  # the extractors' working state, freed before the report is built
     found["indicators"] = keys.with_keys(found["indicators"], text)
-    where = locality.detect_locality(ctx, ctx.year)
-    when = period.detect_period(ctx, ctx.year)
     warnings = _warnings(ctx)
     return Report(year=ctx.year, locality=where, period=when, numbers=_numbers(ctx), warnings=warnings, **found)
 
