@@ -154,7 +154,7 @@ _PIECES = ["xã", "XÃ", "Xã", "thị xã", "Thị Trấn", "TP.", "tp", "Tp.",
 def test_first_words_find_what_a_search_finds(pieces, glued):
     # the whole-text patterns are tried only where one of their first words is: the
     # matches must be those of a search through every position
-    from bk_report.lexicon import lowered
+    from bk_report.text import lowered
     from bk_report.locality import _finditer, _searches
 
     text = ("" if glued else " ").join(pieces)

@@ -92,7 +92,7 @@ def test_any_text_gives_a_period_or_none(text, year):
     assert p is None or p.part in (None, "term", "Q1", "Q2", "Q3", "Q4") or p.part.endswith("M")
 
 
-_PIECES = ["6 tháng", "9 tháng đầu năm", "quý II", "Quý 3", "sáu tháng", "nửa đầu năm", "trên", "Gần", "sau",
+_PIECES = ["6 tháng", "9 tháng đầu năm", "quý II", "Quý 3", "QUÝ IV", "Sáu Tháng", "ſáu tháng", "NHIỆM KỲ 2020-2025", "sáu tháng", "nửa đầu năm", "trên", "Gần", "sau",
            "kế tiếp", "cuối", " ", "  ", "\n", ",", "/", "2024", "năm", "x", "từ", "khoảng"]
 
 
@@ -105,9 +105,12 @@ def test_duration_words_refuse_a_phrase_as_a_look_behind_would(pieces, glued):
 
     from bk_report.lexicon import compile_pattern
     from bk_report.period import _context, _parts_named, _patterns
+    from bk_report.text import lowered
 
     text = ("" if glued else " ").join(pieces)
     part = _patterns()[0]
     src = part.pattern.removeprefix("(?-f)")
     ref = compile_pattern(rf"(?<!{_context('duration_before')}\s+)" + src, part.flags & ~regex.VERSION0)
-    assert [m.span() for _, m in _parts_named(text)] == [m.span() for m in ref.finditer(text)]
+    expected = [m.span() for m in ref.finditer(text)]
+    assert [m.span() for _, m in _parts_named(text)] == expected
+    assert [m.span() for _, m in _parts_named(text, lowered(text))] == expected  # case-sensitive on the lowered view

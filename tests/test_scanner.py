@@ -147,3 +147,20 @@ def test_a_run_of_digits_longer_than_any_figure_is_broken():
     assert n.kind == "broken" and n.value is None and "no figure" in n.warning
     [big] = scan(Document("tổng 1.234.567.890.123.456,75 đồng"))  # the largest a report writes: still read
     assert big.kind == "number" and big.value == Decimal("1234567890123456.75")
+
+
+_WORD_PIECES = ["hai", "HAI", "Mươi", "mười", "MỐT", "năm", "Năm", "trăm", "Triệu", "tỷ", "phần trăm", "PHẦN TRĂM", "một số",
+                "thứ", "Tư", "người", "xã", " ", "  ", ",", "\n", "5", "1.200", "ſáu", "İ", "x"]
+
+
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=12), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_number_words_read_from_the_lowered_view_as_from_the_view(pieces, glued):
+    # the word stream searches the lower-cased view case-sensitively: the numerals must be
+    # those the case-insensitive search of the view itself gives
+    from bk_report.text import Document
+
+    text = ("" if glued else " ").join(pieces)
+    plain = Document(text)
+    plain._lowered = None  # as if the view could not be lower-cased: the case-insensitive search
+    assert scan(Document(text)) == scan(plain)

@@ -300,41 +300,18 @@ class EdgeWords:
         return self._learn(self._firsts, self._first, ch) if first is None else first
 
 
-def lowered(text: str) -> "str | None":
-    """``text.lower()`` where a case-sensitive search for lower-case words in it finds what
-    a case-insensitive one finds in ``text``; None where it might not.
-
-    That holds when every character lowers to one character which is also its case
-    folding (not ``İ``, ``ſ``, ``ß``): our case-insensitive patterns compare case foldings.
-
-    >>> lowered("Huyện MÈO Vạc"), lowered("ſáu")
-    ('huyện mèo vạc', None)
-    """
-    parts = []
-    for i in range(0, len(text), _CASE_CHUNK):  # str.lower() works in a buffer of 12 bytes a character
-        chunk = text[i : i + _CASE_CHUNK]
-        low = chunk.lower()
-        if len(low) != len(chunk) or low != chunk.casefold():
-            return None
-        parts.append(low)
-    return "".join(parts)
-
-
-#: Characters lower-cased at a time by :func:`lowered`, so that a long text does not need
-#: a working buffer several times its size.
-_CASE_CHUNK = 1 << 16
-
-
 class FirstWords:
     """Where a case-insensitive pattern starting with one of ``phrases`` can match: where
     the lower-cased text holds one of their first words, found by plain substring search.
 
     ``finditer(pattern, text, low)`` gives what ``pattern.finditer(text)`` gives, trying
-    the pattern only there (``low`` is :func:`lowered` of ``text``; None: every position).
+    the pattern only there (``low`` is :func:`~bk_report.text.lowered` of ``text``; None:
+    every position).
     The pattern must begin with the phrases themselves, case-insensitively: a look-behind
     may come first, but nothing that consumes text.
 
     >>> import regex
+    >>> from bk_report.text import lowered
     >>> words = FirstWords(["thị xã", "thị trấn", "xã"])
     >>> p = regex.compile(r"(?i:thị\\s+xã|thị\\s+trấn|xã)\\s+\\w+")
     >>> t = "Thị xã Sơn Tây và XÃ Đông"

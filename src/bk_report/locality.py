@@ -35,7 +35,7 @@ from typing import Optional
 import regex
 
 from .keys import tokens
-from .lexicon import FirstWords, alternation, canonical, compile_pattern, load_table, lowered
+from .lexicon import FirstWords, alternation, canonical, compile_pattern, load_table
 from .models import Locality
 from .rules import Context
 
@@ -303,7 +303,7 @@ def mentions(ctx: Context) -> list[Mention]:
     view = ctx.view
     pats = _patterns()
     levels = _level_of()
-    low = lowered(view)  # the patterns' first words are found in it by substring search
+    low = ctx.doc.lowered()  # the patterns' first words are found in it by substring search
     out: list[Mention] = []
     # the spans taken by each kind, in text order and never overlapping within a kind
     taken: dict[str, _Spans] = {kind: _Spans() for kind in ("bloc", "committee", "unit")}

@@ -22,7 +22,8 @@ from typing import Optional
 
 import regex
 
-from .lexicon import alternation, canonical, load_table, compile_pattern
+from .errors import LexiconError
+from .lexicon import FirstWords, alternation, canonical, compile_pattern, load_table
 from .models import Period
 from .rules import Context
 
@@ -44,20 +45,33 @@ def _context(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _part_source() -> str:
+    """The part pattern: its words are all lower-case (the table's phrases, lowered)."""
     parts = [p for p, v in _parts().items() if v != "term"]
+    words = alternation(parts) + _context("not_part_after")
+    if words != words.lower():
+        raise LexiconError("period words must be lower-case for the lower-cased view")
+    return (rf"(?<![\w.,])(?P<phrase>{alternation(parts)})(?![\w])(?!\s+{_context('not_part_after')})"
+            rf"(?:\s*(?:/|-|–|,)?\s*(?:của\s+)?(?:năm\s+)?{_YEAR})?")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """The part pattern, the same case-sensitive for a lower-cased view, and the term
+    pattern (anchored: tried where a term's first word is)."""
     terms = [p for p, v in _parts().items() if v == "term"]
     f = regex.IGNORECASE | regex.VERSION1
-    part = compile_pattern(
-        rf"(?<![\w.,])(?P<phrase>{alternation(parts)})(?![\w])(?!\s+{_context('not_part_after')})"
-        rf"(?:\s*(?:/|-|–|,)?\s*(?:của\s+)?(?:năm\s+)?{_YEAR})?",
-        f,
-    )
     term = compile_pattern(
         rf"\m(?P<phrase>{alternation(terms)})\s+(?P<start>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<end>(?:19|20)\d{{2}})(?!\d)",
         f,
+        anchored=True,
     )
-    return part, term
+    return compile_pattern(_part_source(), f), compile_pattern(_part_source(), regex.VERSION1), term
+
+
+@lru_cache(maxsize=None)
+def _term_words() -> FirstWords:
+    return FirstWords(p for p, v in _parts().items() if v == "term")
 
 
 @lru_cache(maxsize=None)
@@ -76,13 +90,18 @@ def _duration_before() -> regex.Pattern:
     return compile_pattern(rf"{_context('duration_before')}\s+", regex.IGNORECASE | regex.VERSION1 | regex.REVERSE)
 
 
-def _parts_named(view: str) -> list[tuple[str, regex.Match]]:
-    """Every part-of-year phrase of ``view`` that is not a length of time, in text order."""
-    part_re = _patterns()[0]
+def _parts_named(view: str, low: Optional[str] = None) -> list[tuple[str, regex.Match]]:
+    """Every part-of-year phrase of ``view`` that is not a length of time, in text order.
+
+    ``low``: :func:`~bk_report.text.lowered` of ``view``, searched case-sensitively (faster)."""
+    part_re, lower_re, _ = _patterns()
+    searched = view if low is None else low
+    if low is not None:
+        part_re = lower_re
     duration = _duration_before()
     found: list[tuple[str, regex.Match]] = []
     pos = 0
-    while (m := part_re.search(view, pos)) is not None:
+    while (m := part_re.search(searched, pos)) is not None:
         if duration.match(view, 0, m.start()) is not None:  # "trên 6 tháng": no match starts here
             pos = m.start() + 1
             continue
@@ -105,12 +124,12 @@ def detect_period(ctx: Context, year: Optional[int] = None) -> Optional[Period]:
     {'year': 2024, 'part': 'Q3', 'term_start': None, 'term_end': None}
     """
     view = ctx.view
-    term_re = _patterns()[1]
     title_end = _first_line_end(view)
     lead_end = max(LEAD_CHARS, title_end)
 
     # a part of the year
-    found = _parts_named(view)
+    low = ctx.doc.lowered()
+    found = _parts_named(view, low)
     if found:
         counts = Counter(p for p, _ in found)
         lead = [(p, m) for p, m in found if m.start() < lead_end]
@@ -125,7 +144,7 @@ def detect_period(ctx: Context, year: Optional[int] = None) -> Optional[Period]:
 
     # a multi-year term
     council_term, sentence_lead = _context_patterns()
-    for m in term_re.finditer(view):
+    for m in _term_words().finditer(_patterns()[2], view, low):
         before = view[max(0, m.start() - 40) : m.start()]
         if council_term.search(before):
             continue

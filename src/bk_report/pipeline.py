@@ -53,9 +53,10 @@ def extract(text: str) -> Report:
 def _extract(text: str) -> Report:
     ctx = Context.from_text(text)
     ctx.year = year_extractor.detect(ctx)
-    # read before the extractors, while little is held: locality works on a lower-cased copy
+    # read before the extractors, while little is held: they search a lower-cased copy
     where = locality.detect_locality(ctx, ctx.year)
     when = period.detect_period(ctx, ctx.year)
+    ctx.doc.forget_lowered()
     found = {name: _guarded(name, module, ctx) for name, module in EXTRACTORS}
     ctx.scratch.clear()  # the extractors' working state, freed before the report is built
     found["indicators"] = keys.with_keys(found["indicators"], text)

@@ -150,6 +150,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     num = r"\d++(?:[.,]\d++){0,24}+"
     start = r"(?<![\w.,/])(?<!\p{L}[-–])"  # not inside a word, a number or a name (COVID-19)
     f = regex.IGNORECASE | regex.VERSION1
+    words_source = rf"""
+            (?P<words>\m{words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
+            """
     return {
         # three patterns, not one alternation: each then starts with a cheap literal
         # test, and scan() merges their matches as the alternation would
@@ -172,12 +175,9 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             f | regex.VERBOSE,
         ),
-        "words": compile_pattern(
-            rf"""
-            (?P<words>\m{words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
-            """,
-            f | regex.VERBOSE,
-        ),
+        "words": compile_pattern(words_source, f | regex.VERBOSE),
+        # the same, case-sensitive, for the lower-cased view (Document.lowered)
+        "words_lower": compile_pattern(words_source, regex.VERSION1 | regex.VERBOSE) if words == words.lower() else None,
         "ordinal_before": compile_pattern(rf"(?<!\w){markers}\s*+$", f),
         "date_join": compile_pattern(rf"\s*+(?:{ctx['date_join']}|[,;]|[-–])\s*+", f),
         "date_before": compile_pattern(rf"(?<!\w){ctx['date_before']}\s*+$", f),
@@ -219,18 +219,22 @@ def _is_year(value: Optional[Decimal], raw: str) -> bool:
     return value is not None and raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
 
 
-def _matches(view: str):
+def _matches(view: str, low: Optional[str] = None):
     """Matches of the digit, Roman and word patterns in text order, never overlapping.
 
     The same matches as one alternation of the three would give (leftmost first,
     then the pattern listed first).  Only a word match can overlap another
     (``tỷ`` inside ``3 tỷ``), as digit and Roman matches start where no number
     word can: such a word match is dropped, or searched again after the digits.
+    Number words are looked for in ``low``, the lower-cased view, when given: read
+    the text of their matches from ``view``.
     """
     pats = _patterns()
     budget = time_budget(len(view))
     first = _in_order(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget))
     words = pats["words"]
+    if low is not None and pats["words_lower"] is not None:
+        words, view = pats["words_lower"], low
     word_iter = words.finditer(view, timeout=budget)
     word = next(word_iter, None)
     done = 0
@@ -287,7 +291,7 @@ def scan(doc: Document) -> list[Numeral]:
     """Every numeral of ``doc`` in text order (view offsets)."""
     view = doc.view
     out: list[Numeral] = []
-    for m in _matches(view):
+    for m in _matches(view, doc.lowered()):
         s, e, raw = m.start(), m.end(), m.group()
         what = m.lastgroup
         if what == "doc":
@@ -422,7 +426,7 @@ def _spelled(m: regex.Match, view: str) -> list[Numeral]:
     >>> [(n.text, n.kind, str(n.value)) for n in scan(Document("năm hai mươi người, kỳ họp thứ tư"))]
     [('hai mươi', 'number', '20'), ('tư', 'ordinal', '4')]
     """
-    tokens = list(cached_pattern(_WORD).finditer(m.group()))
+    tokens = list(cached_pattern(_WORD).finditer(view[m.start() : m.end()]))  # m may be of the lower-cased view
     pct_at = m.start("wpct") - m.start() if m.group("wpct") else None
     if pct_at is not None:
         tokens = [t for t in tokens if t.start() < pct_at]

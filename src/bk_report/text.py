@@ -19,6 +19,7 @@ import bisect
 import unicodedata
 from array import array
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -102,6 +103,31 @@ def _untouched_re() -> "regex.Pattern[str]":
     return regex.compile(f"{_SLOW_RUN.pattern}|{_space_re().pattern}|{_TONED_PAIR.pattern}")
 
 
+def lowered(text: str) -> "str | None":
+    """``text.lower()`` where a case-sensitive search for lower-case words in it finds what
+    a case-insensitive one finds in ``text``; None where it might not.
+
+    That holds when every character lowers to one character which is also its case
+    folding (not ``İ``, ``ſ``, ``ß``): our case-insensitive patterns compare case foldings.
+
+    >>> lowered("Huyện MÈO Vạc"), lowered("ſáu")
+    ('huyện mèo vạc', None)
+    """
+    parts = []
+    for i in range(0, len(text), _CASE_CHUNK):  # str.lower() works in a buffer of 12 bytes a character
+        chunk = text[i : i + _CASE_CHUNK]
+        low = chunk.lower()
+        if len(low) != len(chunk) or low != chunk.casefold():
+            return None
+        parts.append(low)
+    return "".join(parts)
+
+
+#: Characters lower-cased at a time by :func:`lowered`, so that a long text does not need
+#: a working buffer several times its size.
+_CASE_CHUNK = 1 << 16
+
+
 class Document:
     """The caller's text plus the normalised view that rules match against.
 
@@ -115,7 +141,7 @@ class Document:
     ('Hòa 12', 'Ho\u0300a', Span(start=5, end=7, text='12'))
     """
 
-    __slots__ = ("text", "view", "_breaks", "_shift_start", "_shift_end")
+    __slots__ = ("text", "view", "_breaks", "_shift_start", "_shift_end", "_lowered")
     _breaks: "array[int] | None"  # view positions where the shift changes; None: the identity map
     _shift_start: "array[int] | None"  # text start - view position, from each break on
     _shift_end: "array[int] | None"  # text end (after the character) - view position
@@ -197,6 +223,22 @@ class Document:
 
     def __len__(self) -> int:
         return len(self.view)
+
+    def lowered(self) -> Optional[str]:
+        """:func:`lowered` of the view, made once and kept until :meth:`forget_lowered`.
+
+        >>> Document("Quý II").lowered()
+        'quý ii'
+        """
+        try:
+            return self._lowered
+        except AttributeError:
+            self._lowered: Optional[str] = lowered(self.view)
+            return self._lowered
+
+    def forget_lowered(self) -> None:
+        """Free the lower-cased view (a copy of the text) once the patterns that use it ran."""
+        self._lowered = None
 
     def _at(self, i: int) -> int:
         return bisect.bisect_right(self._breaks, i) - 1
