@@ -39,10 +39,11 @@ from ..lexicon import cached_pattern, compile_pattern
 from ..models import Body, DisciplineFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import body_of, connectors, form_next_to, targets_in
+from .discipline_lexicon import body_of, connectors, fold, form_next_to, may_hold, phrase_words, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
-    free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line, tokenize,
+    folded_view, free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line,
+    tokenize,
 )
 
 CATEGORY = "discipline"
@@ -53,6 +54,10 @@ _PROPOSABLE = frozenset(
 )
 #: Totals whose forms a breakdown in the next sentence (``Cụ thể: khiển trách 5, …``) lists.
 _BROKEN_DOWN = frozenset({"disciplined"})
+#: The kinds of phrase that give the action of a figure, one of which a paragraph needs to give any.
+_ACTING = frozenset({"action", "form", "trailing"})
+#: The phrase before a count claimed as a difference with no action (``tăng 3 chi bộ``).
+_DIFFERENCE = frozenset({"marker:difference"})
 #: Actions about inspecting and supervising in general: generic person nouns need a party
 #: body for them ("kiểm tra khi có dấu hiệu vi phạm" is party language of its own).
 _INSPECTING = frozenset({"inspection", "supervision", "inspection_and_supervision", "inspection_of_finance"})
@@ -524,18 +529,29 @@ def _readable(ctx: Context) -> Callable[[int, int], bool]:
 
     A figure needs a count followed by its target noun, or after a label's colon, or making
     one line of a breakdown with a form next to it.  A claim needs a count with its target
-    noun or a figure.
+    noun or a figure.  A figure also needs a phrase of an action, a form or a trailing
+    action in its paragraph (its action, carried at most to the end of the paragraph), and a
+    claim with no figure a difference marker and a count of a party target (``tăng 3 chi
+    bộ``): a paragraph where the words of none of these phrases stand is not read either.
     """
     view = ctx.view
     free = free_counts(ctx)
     counts = [n.start for n in free]
-    figures = [n.start for n, found in zip(free, targets_of(ctx, free)) if found is not None or after_colon(view, 0, n.start)]
+    targets = targets_of(ctx, free)
+    figures = [n.start for n, found in zip(free, targets) if found is not None or after_colon(view, 0, n.start)]
+    party = [n.start for n, found in zip(free, targets) if found is not None and not found[2]]
+    acting, difference = phrase_words(_ACTING), phrase_words(_DIFFERENCE)
+    whole = folded_view(ctx)
 
     def readable(start: int, end: int) -> bool:
-        if any_in(figures, start, end):
-            return True
-        i, j = bisect.bisect_left(counts, start), bisect.bisect_left(counts, end)
-        return any(form_next_to(view, n.start, n.end, start, end) for n in free[i:j])
+        if not any_in(figures, start, end):
+            i, j = bisect.bisect_left(counts, start), bisect.bisect_left(counts, end)
+            if not any(form_next_to(view, n.start, n.end, start, end, whole) for n in free[i:j]):
+                return False
+        folded = whole[start:end] if whole is not None else fold(view[start:end])
+        if folded is None:
+            return True  # a character the folded patterns do not read: the words are not compared
+        return may_hold(folded, acting) or (any_in(party, start, end) and may_hold(folded, difference))
 
     return readable
 

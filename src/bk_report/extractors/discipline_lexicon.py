@@ -14,6 +14,7 @@ Every phrase also matches its abbreviations (``Ủy ban Kiểm tra`` → ``UBKT`
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -144,6 +145,86 @@ def token_pattern() -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){alternation(_token_forms())}(?!\w)", FLAGS)
 
 
+@lru_cache(maxsize=None)
+def folded_token_pattern() -> Optional[re.Pattern]:
+    """:func:`token_pattern` for case-folded text (``str.casefold``), compiled by :mod:`re`;
+    None where that cannot be.
+
+    Case-insensitive matching (simple folding) compares folded letters: where folding keeps
+    the length of every character, the folded phrases match in the folded text where the
+    phrases match in the text (folding changes no other character, nor whether a character
+    is a word character), on the plain characters :func:`fold` asks for, where each letter of
+    the tables is matched by those that fold as it does (:func:`_folds_alike`).  At a place,
+    the text leaves one way through the branches of the alternation, and both patterns take
+    the longest phrase on it.  :mod:`re` runs this one several times faster, and reads
+    ``\\w`` and ``\\s`` as :mod:`regex` does on plain characters.
+
+    >>> [m.span() for m in folded_token_pattern().finditer("ubkt đã khiển trách 2 đv")]
+    [(0, 4), (8, 19)]
+    """
+    folded = _folded(_token_forms())
+    return None if folded is None else _re_compile(rf"(?<!\w){alternation(folded)}(?!\w)")
+
+
+def _folded(forms: Iterable[str]) -> Optional[list[str]]:
+    """The case-folded ``forms``, or None when folding changes the length or the spelling of
+    one, or reads one of its letters otherwise than :mod:`regex` does (:func:`_folds_alike`)."""
+    out = []
+    for form in forms:
+        form = canonical(form)
+        folded = form.casefold()
+        if len(folded) != len(form) or canonical(folded) != folded or not all(map(_folds_alike, form)):
+            return None
+        out.append(folded)
+    return out
+
+
+def _re_compile(source: str) -> Optional[re.Pattern]:
+    try:
+        return re.compile(source)
+    except re.error:
+        return None
+
+
+_RE_CLASSES = (re.compile(r"\w"), re.compile(r"\s"))
+_REGEX_CLASSES = (regex.compile(r"\w", regex.VERSION1), regex.compile(r"\s", regex.VERSION1))
+#: Ranges of the characters of Vietnamese texts: ASCII and Latin, Vietnamese letters, punctuation.
+_COMMON = ((0, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070))
+
+
+def _same_classes(c: str) -> bool:
+    """Whether :mod:`re` and :mod:`regex` agree on ``c`` being a word character and a space."""
+    return all((a.match(c) is None) == (b.match(c) is None) for a, b in zip(_RE_CLASSES, _REGEX_CLASSES))
+
+
+@lru_cache(maxsize=None)
+def _plain() -> frozenset[str]:
+    """The characters of :data:`_COMMON` that fold into one character of it, both read alike
+    by :mod:`re` and :mod:`regex` (they differ on a few: combining marks, some separators …)."""
+    out = set()
+    for low, high in _COMMON:
+        for c in map(chr, range(low, high)):
+            f = c.casefold()
+            if len(f) == 1 and any(low2 <= ord(f) < high2 for low2, high2 in _COMMON) and _same_classes(c) and _same_classes(f):
+                out.add(c)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def _unplain() -> re.Pattern:
+    """A character not :func:`_plain`."""
+    return re.compile(f"[^{re.escape(''.join(sorted(_plain())))}]")
+
+
+@lru_cache(maxsize=None)
+def _folds_alike(letter: str) -> bool:
+    """Whether the plain characters that :mod:`regex` matches to ``letter`` ignoring case
+    (simple folding) are those that fold as it does."""
+    plain = "".join(sorted(_plain()))
+    matched = {m.group() for m in compile_pattern(regex.escape(letter), FLAGS).finditer(plain)}
+    return matched == {c for c in plain if c.casefold() == letter.casefold()}
+
+
 #: A word as the token pattern sees words (its ``\w``).
 WORD = regex.compile(r"\w+", regex.VERSION1)
 #: The same, kept by ``split``: text, word, text, word, …, text.
@@ -198,6 +279,67 @@ def second_words_by_first_word() -> dict[str, Optional[frozenset[str]]]:
     return {w: None if s is None else frozenset(s) for w, s in out.items()}
 
 
+@lru_cache(maxsize=None)
+def phrase_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """``(first words that are a phrase by themselves, (first word, second word) pairs of
+    the other phrases)``, case-folded: a phrase can only start on a word of the first set,
+    or on the first word of a pair followed by its second (:func:`second_words_by_first_word`).
+
+    >>> singles, pairs = phrase_starts()
+    >>> ("kiểm", "tra") in pairs, "kiểm" in singles
+    (True, False)
+    """
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for first, seconds in second_words_by_first_word().items():
+        if seconds is None:
+            singles.add(first)
+        else:
+            pairs.update((first, second) for second in seconds)
+    return frozenset(singles), frozenset(pairs)
+
+
+@lru_cache(maxsize=None)
+def phrase_words(kinds: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The case-folded words of the phrases of ``kinds`` (a kind, or ``kind:value``), as
+    ``{longest word: (the other words of each phrase with it, …)}``.
+
+    The tokenizer reads a phrase only where each of its words stands, case-folded, in the
+    case-folded text: :func:`may_hold` tests that, without reading words.
+
+    >>> [rest for rest in phrase_words(frozenset({"form"}))["khiển"] if "trách" in rest][:1]
+    [('trách',)]
+    """
+    table = phrases()
+    groups: dict[str, set[tuple[str, ...]]] = {}
+    for form in _token_forms():
+        kind, value = table[key(form)]
+        if kind in kinds or f"{kind}:{value}" in kinds:
+            words = sorted({w.casefold() for w in WORD.findall(canonical(form))}, key=lambda w: (-len(w), w))
+            groups.setdefault(words[0], set()).add(tuple(words[1:]))
+    return {w: tuple(sorted(rests)) for w, rests in sorted(groups.items())}
+
+
+def may_hold(folded: str, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the case-folded text ``folded`` may hold a phrase of ``words`` (:func:`phrase_words`):
+    False when, for each of them, some word is nowhere in it.
+
+    >>> may_hold("đã khiển trách 2 đảng viên", phrase_words(frozenset({"form"})))
+    True
+    >>> may_hold("đã kiểm tra 2 đảng viên", phrase_words(frozenset({"form"})))
+    False
+    """
+    for word, rests in words.items():
+        if word in folded:
+            for rest in rests:
+                for w in rest:
+                    if w not in folded:
+                        break
+                else:
+                    return True
+    return False
+
+
 #: The key of a trie node under which the rank of the phrase ending there is kept.
 END = ""
 
@@ -239,19 +381,51 @@ def _form_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     return compile_pattern(alt, FLAGS), compile_pattern(rf"{alt}\s*[:：]?\s*", FLAGS | regex.REVERSE)
 
 
-def form_next_to(view: str, start: int, end: int, pos: int, stop: int) -> bool:
+def form_next_to(view: str, start: int, end: int, pos: int, stop: int, folded: Optional[str] = None) -> bool:
     """Whether a discipline form ends right before view offset ``start`` (past spaces and a
     colon) or starts right after ``end`` (past spaces), within view ``[pos, stop)``: where a
     form and a bare number make one line of a breakdown (``khiển trách: 2``, ``2 khiển trách``).
+    ``folded``: the view case-folded, when :func:`fold` gives it; then a pattern is tried only
+    where the character next to the number is one a form starts or ends with.
 
     >>> v = "kỷ luật 5 đảng viên (cảnh cáo: 2, 3 khiển trách)"
     >>> form_next_to(v, 31, 32, 0, 48), form_next_to(v, 34, 35, 0, 48), form_next_to(v, 8, 9, 0, 48)
     (True, True, False)
+    >>> [form_next_to(v, *args, fold(v)) for args in ((31, 32, 0, 48), (34, 35, 0, 48), (8, 9, 0, 48))]
+    [True, True, False]
     """
     after, before = _form_patterns()
     while end < stop and view[end].isspace():
         end += 1
-    return after.match(view, end, stop) is not None or before.match(view, pos, start) is not None
+    ends = _form_ends() if folded is not None else None
+    if ends is None:
+        return after.match(view, end, stop) is not None or before.match(view, pos, start) is not None
+    firsts, lasts = ends
+    if end < stop and folded[end] in firsts and after.match(view, end, stop) is not None:
+        return True
+    # what the pattern read backwards passes before the form: spaces, a colon, spaces
+    p = start
+    while p > pos and folded[p - 1].isspace():
+        p -= 1
+    if p > pos and folded[p - 1] in ":：":
+        p -= 1
+    while p > pos and folded[p - 1].isspace():
+        p -= 1
+    return p > pos and folded[p - 1] in lasts and before.match(view, pos, start) is not None
+
+
+@lru_cache(maxsize=None)
+def _form_ends() -> Optional[tuple[frozenset[str], frozenset[str]]]:
+    """The first and the last characters of the case-folded forms, or None when one of them
+    starts or ends with a space, a dash or a colon (what the patterns read more loosely)."""
+    folded = _folded(f for f in _token_forms() if phrase_info(f)[0] == "form")
+    if folded is None or any(not f or f[0] in _LOOSE or f[-1] in _LOOSE or f[0].isspace() or f[-1].isspace() for f in folded):
+        return None
+    return frozenset(f[0] for f in folded), frozenset(f[-1] for f in folded)
+
+
+#: Characters a form's pattern reads as more than themselves, or that the number's side passes.
+_LOOSE = frozenset("-–—:：")
 
 
 def phrase_info(text: str) -> Optional[tuple[str, str]]:
@@ -274,10 +448,24 @@ def _target_nouns() -> tuple[tuple[str, ...], dict[str, tuple[str, bool]]]:
     return tuple(forms), table
 
 
+#: The word a count of times puts before its target noun (``3 lượt đảng viên``).
+_TIMES = "lượt"
+
+
 @lru_cache(maxsize=None)
 def _targets() -> tuple[regex.Pattern, dict[str, tuple[str, bool]]]:
     forms, table = _target_nouns()
-    return compile_pattern(rf"\s*+(?:lượt\s++)?(?P<noun>{alternation(forms)})(?!\w)", FLAGS, anchored=True), table
+    return compile_pattern(rf"\s*+(?:{_TIMES}\s++)?(?P<noun>{alternation(forms)})(?!\w)", FLAGS, anchored=True), table
+
+
+@lru_cache(maxsize=None)
+def _folded_targets() -> Optional[re.Pattern]:
+    """The pattern of :func:`_targets` for case-folded text (see :func:`folded_token_pattern`)."""
+    folded = _folded(_target_nouns()[0] + (_TIMES,))
+    if folded is None:
+        return None
+    *nouns, times = folded
+    return _re_compile(rf"\s*+(?:{times}\s++)?(?P<noun>{alternation(nouns)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -297,35 +485,75 @@ def targets_in(view: str, start: int, end: int) -> list[tuple[int, int, str, boo
     return [(m.start(), m.end(), *table[key(m.group("noun"))]) for m in _target_search().finditer(view, start, end)]
 
 
-def target_after(view: str, pos: int) -> Optional[tuple[int, str, bool]]:
-    """The target noun right after view offset ``pos``: ``(end, target, generic)``."""
-    pat, table = _targets()
-    m = pat.match(view, pos)
-    if not m:
-        return None
-    target, generic = table[key(m.group("noun"))]
-    return m.end(), target, generic
+def target_after(view: str, pos: int, folded: Optional[str] = None) -> Optional[tuple[int, str, bool]]:
+    """The target noun right after view offset ``pos``: ``(end, target, generic)``.  ``folded``:
+    the view case-folded, when :func:`fold` gives it."""
+    return next(targets_after(view, (pos,), folded))
 
 
-def targets_after(view: str, positions: Iterable[int]) -> Iterator[Optional[tuple[int, str, bool]]]:
+def targets_after(view: str, positions: Iterable[int], folded: Optional[str] = None) -> Iterator[Optional[tuple[int, str, bool]]]:
     """:func:`target_after` each of ``positions``, in order (one lookup of the pattern for all).
 
-    >>> list(targets_after("5 ĐV và 3 chi bộ, 2 lần", (1, 9, 19)))
+    >>> v = "5 ĐV và 3 chi bộ, 2 lần"
+    >>> list(targets_after(v, (1, 9, 19))) == list(targets_after(v, (1, 9, 19), fold(v)))
+    True
+    >>> list(targets_after(v, (1, 9, 19)))
     [(4, 'member', False), (16, 'organization', False), None]
     """
     pat, table = _targets()
+    fast = _folded_targets() if folded is not None else None
+    if fast is not None:
+        match = fast.match
+        for pos in positions:
+            m = match(folded, pos)
+            # the folded view has the offsets of the view: the noun is read in the view
+            yield None if m is None else (m.end(), *table[key(view[m.start("noun") : m.end("noun")])])
+        return
     match = pat.match
     for pos in positions:
         m = match(view, pos)
         yield None if m is None else (m.end(), *table[key(m.group("noun"))])
 
 
+def fold(view: str) -> Optional[str]:
+    """The view case-folded, in which the folded patterns (:func:`folded_token_pattern`) read
+    what the patterns read in the view; None when they cannot: a character that is not plain
+    (:func:`_plain`: one that folding makes several, or on which :mod:`re` and :mod:`regex`
+    disagree, or of another script).
+
+    >>> fold("UBKT Huyện ủy"), fold("Straße"), fold("e\u0301")
+    ('ubkt huyện ủy', None, None)
+    """
+    if _unplain().search(view) is not None:
+        return None
+    if len(view) <= _FOLD_CHUNK:
+        return view.casefold()
+    return "".join([view[i : i + _FOLD_CHUNK].casefold() for i in range(0, len(view), _FOLD_CHUNK)])
+
+
+#: Characters case-folded at a time: ``str.casefold`` works in a buffer of three 4-byte
+#: characters per character, which for a whole long text would be the peak of memory.
+_FOLD_CHUNK = 1 << 14
+
+
 @lru_cache(maxsize=None)
-def _member_noun_alternation() -> str:
+def _member_noun_forms() -> tuple[str, ...]:
     forms: list[str] = []
     for row in load_table("membership_nouns"):
         forms.extend(_forms(row["noun"]))
-    return alternation(forms)
+    return tuple(forms)
+
+
+@lru_cache(maxsize=None)
+def _member_noun_alternation() -> str:
+    return alternation(_member_noun_forms())
+
+
+@lru_cache(maxsize=None)
+def _folded_member_nouns() -> Optional[re.Pattern]:
+    """The pattern of :func:`_member_nouns` for case-folded text (see :func:`folded_token_pattern`)."""
+    folded = _folded(_member_noun_forms())
+    return None if folded is None else _re_compile(rf"\s*+(?P<noun>{alternation(folded)})(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -349,9 +577,15 @@ def member_noun_label(view: str, start: int, end: int) -> Optional[int]:
     return m.start("noun") if m else None
 
 
-def member_noun_after(view: str, pos: int) -> Optional[int]:
-    """End of the membership noun right after ``pos`` (``đảng viên mới``), or None."""
-    m = _member_nouns().match(view, pos)
+def member_noun_after(view: str, pos: int, folded: Optional[str] = None) -> Optional[int]:
+    """End of the membership noun right after ``pos`` (``đảng viên mới``), or None.  ``folded``:
+    the view case-folded, when :func:`fold` gives it.
+
+    >>> member_noun_after("kết nạp 41 Đảng viên mới", 10), member_noun_after("41 ĐV", 2, fold("41 ĐV"))
+    (24, 5)
+    """
+    fast = _folded_member_nouns() if folded is not None else None
+    m = fast.match(folded, pos) if fast is not None else _member_nouns().match(view, pos)
     return m.end() if m else None
 
 

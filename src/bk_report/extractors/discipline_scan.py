@@ -21,8 +21,8 @@ import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import accumulate, chain, compress, islice
+from operator import attrgetter, or_
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
@@ -34,7 +34,8 @@ from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
 from .discipline_lexicon import (
-    END, WORD, WORD_SPLIT, connectors, phrase_info, phrase_tries, second_words_by_first_word, target_after,
+    END, WORD, WORD_SPLIT, connectors, fold, folded_token_pattern, phrase_info, phrase_starts, phrase_tries,
+    target_after,
     targets_after, token_pattern, token_patterns_by_first_word,
 )
 
@@ -133,11 +134,22 @@ _COUNTS = "discipline_scan.counts"
 def free_counts(ctx: Context) -> list[Numeral]:
     """The numerals not claimed yet that :func:`tokenize` reads as counts, in order.  Claims
     only grow: they stay a superset of the counts a reader meets later."""
-    counts = ctx.scratch.get(_COUNTS)
-    if counts is None:
-        counts = ctx.scratch[_COUNTS] = [n for n in ctx.numerals if is_count(n)]
     claims = ctx.claims
-    return [n for n in counts if n.start not in claims]
+    return [n for n in _counts(ctx)[0] if n.start not in claims]
+
+
+def _counts(ctx: Context) -> tuple[list[Numeral], set[int]]:
+    """The numerals read as counts (:func:`is_count`) and their starts, found once per document."""
+    found = ctx.scratch.get(_COUNTS)
+    if found is None:
+        counts = [n for n in ctx.numerals if is_count(n)]
+        found = ctx.scratch[_COUNTS] = (counts, {n.start for n in counts})
+    return found
+
+
+def _count_starts(ctx: Context) -> set[int]:
+    """The view offsets where the numerals read as counts start."""
+    return _counts(ctx)[1]
 
 
 def any_in(starts: list[int], start: int, end: int) -> bool:
@@ -175,24 +187,26 @@ def after_colon(view: str, start: int, pos: int) -> bool:
 def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
     """Tokens of view ``[start, end)`` in text order; phrases inside a count's noun are dropped."""
     counts: list[Token] = []
+    append = counts.append
     claims = ctx.claims
     targets = _target_cache(ctx)
+    countable = _count_starts(ctx)
     for n in ctx.numerals_in(start, end):
-        if n.start in claims:
+        at = n.start
+        if at in claims:
             continue
-        if is_count(n):
+        if at in countable:
             found = targets.get(n.end, targets)
             if found is targets:
                 found = target_of(ctx, n)
             if found and found[0] <= end:
-                noun_end, target, generic = found
-                counts.append(Token(n.start, noun_end, "number", target, n, generic))
+                append(Token(at, found[0], "number", found[1], n, found[2]))
             else:
-                counts.append(Token(n.start, n.end, "number", None, n))
+                append(Token(at, n.end, "number", None, n))
         elif n.kind == "percent":
-            counts.append(Token(n.start, n.end, "percent", None, n))
+            append(Token(at, n.end, "percent", None, n))
         else:
-            counts.append(Token(n.start, n.end, "other_number", n.kind, n))
+            append(Token(at, n.end, "other_number", n.kind, n))
     phrases = phrase_tokens(ctx, start, end)
     if not counts:
         return list(phrases)
@@ -228,7 +242,7 @@ def target_of(ctx: Context, n: Numeral) -> Optional[tuple[int, str, bool]]:
     cache = _target_cache(ctx)
     found = cache.get(n.end, cache)
     if found is cache:
-        found = cache[n.end] = target_after(ctx.view, n.end)
+        found = cache[n.end] = target_after(ctx.view, n.end, folded_view(ctx))
     return found
 
 
@@ -236,8 +250,20 @@ def targets_of(ctx: Context, numerals: list[Numeral]) -> list[Optional[tuple[int
     """:func:`target_of` each of ``numerals``, looked up together."""
     cache = _target_cache(ctx)
     missing = [n.end for n in numerals if n.end not in cache]
-    cache.update(zip(missing, targets_after(ctx.view, missing)))
+    cache.update(zip(missing, targets_after(ctx.view, missing, folded_view(ctx))))
     return [cache[n.end] for n in numerals]
+
+
+#: ``ctx.scratch`` key of the view case-folded (:func:`.discipline_lexicon.fold`).
+_FOLDED = "discipline_scan.folded"
+
+
+def folded_view(ctx: Context) -> Optional[str]:
+    """:func:`.discipline_lexicon.fold` the view, once per document."""
+    found = ctx.scratch.get(_FOLDED, ctx.scratch)
+    if found is ctx.scratch:
+        found = ctx.scratch[_FOLDED] = fold(ctx.view)
+    return found
 
 
 #: ``ctx.scratch`` key of the phrase tokens read per sentence (they depend on the view
@@ -251,41 +277,69 @@ def phrase_tokens(ctx: Context, start: int, end: int) -> tuple[Token, ...]:
     cache = ctx.scratch.setdefault(_SCRATCH, {})
     found = cache.get((start, end))
     if found is None:
-        found = cache[(start, end)] = tuple(sorted(_phrase_tokens(ctx.view, start, end), key=_POSITION))
+        found = cache[(start, end)] = tuple(sorted(_phrase_tokens(ctx.view, start, end, folded_view(ctx)), key=_POSITION))
     return found
 
 
 def forget_phrase_tokens(ctx: Context) -> None:
     """Drop the per-document caches of :func:`phrase_tokens`, :func:`paragraphs`,
-    :func:`free_counts` and :func:`target_of` (the last reader calls it)."""
-    for key in (_SCRATCH, _PARAGRAPHS, _COUNTS, _TARGETS):
+    :func:`free_counts`, :func:`target_of` and :func:`folded_view` (the last reader calls it)."""
+    for key in (_SCRATCH, _PARAGRAPHS, _COUNTS, _TARGETS, _FOLDED):
         ctx.scratch.pop(key, None)
 
 
-def _phrase_spans(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The spans of ``token_pattern().finditer(view, start, end)``, trying at each word only
-    the phrases that start with it, by their trie (:func:`.discipline_lexicon.phrase_tries`)
-    where they have one."""
+def _phrase_spans(view: str, start: int, end: int, folded: Optional[str] = None) -> Iterator[tuple[int, int]]:
+    """The spans of ``token_pattern().finditer(view, start, end)``: those of the folded pattern
+    (:func:`.discipline_lexicon.folded_token_pattern`) in the view case-folded (``folded``, or
+    the range folded here) where it can read it, else trying only the words that start a phrase
+    with the word after them (:func:`.discipline_lexicon.phrase_starts`), by their trie
+    (:func:`.discipline_lexicon.phrase_tries`) where they have one."""
+    pat = folded_token_pattern()
+    if pat is not None:
+        if folded is not None:
+            for m in pat.finditer(folded, start, end):
+                yield m.span()
+            return
+        low = start - 1 if start else 0  # the character before ``start``: the pattern looks behind at it
+        text = view[low:end]
+        part = fold(text)
+        if part is not None:
+            for m in pat.finditer(part, start - low):
+                s, e = m.span()
+                yield low + s, low + e
+            return
     by_word = token_patterns_by_first_word()
     if by_word is None:
         for m in token_pattern().finditer(view, start, end):
             yield m.span()
         return
-    seconds = second_words_by_first_word()
+    text = view[start:end]
+    folded = text.casefold()
+    if len(folded) == len(text):
+        # folding kept the length of every character, and no character changes whether it
+        # is a word character by folding: the words of the folded text are the folded words
+        parts = WORD_SPLIT.split(folded)  # text, word, text, word, …, text
+        words = parts[1::2]
+        by_trie = True
+    else:
+        parts = WORD_SPLIT.split(text)
+        words = list(map(str.casefold, parts[1::2]))
+        # a trie compares case-folded words, as the patterns compare letters, where folding
+        # keeps the length of every word
+        by_trie = sum(map(len, words)) == sum(map(len, parts[1::2]))
+    if not words:
+        return
+    singles, pairs = phrase_starts()
     tries = phrase_tries()
-    parts = WORD_SPLIT.split(view[start:end])  # text, word, text, word, …, text
     offsets = list(accumulate(map(len, parts), initial=start))
-    words = list(map(str.casefold, parts[1::2]))
-    pats = list(map(by_word.get, words))
     last = len(words) - 1
-    # a trie compares case-folded words, as the patterns compare letters, where folding
-    # keeps the length of every word; the first word may be cut by ``start``
-    by_trie = sum(map(len, words)) == sum(map(len, parts[1::2]))
+    starts = map(or_, map(singles.__contains__, words), chain(map(pairs.__contains__, zip(words, islice(words, 1, None))), (False,)))
     pos = start
-    for k in compress(range(len(pats)), pats):
+    for k in compress(range(last + 1), starts):
         ws = offsets[2 * k + 1]
         if ws < pos:
             continue
+        # the first word may be cut by ``start``: it is read by its pattern
         trie = tries[words[k]] if by_trie and k else None
         if trie is not None:
             found = _trie_match(trie, words, parts, k, last)
@@ -293,10 +347,7 @@ def _phrase_spans(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 pos = offsets[2 * found[1] + 2]
                 yield ws, pos
             continue
-        after = seconds[words[k]]
-        if after is not None and (k == last or words[k + 1] not in after):
-            continue  # no phrase of this first word goes on with the next word
-        m = pats[k].match(view, ws, end)
+        m = by_word[words[k]].match(view, ws, end)
         if m is not None:
             pos = m.end()
             yield ws, pos
@@ -317,41 +368,60 @@ def _trie_match(node: dict, words: list[str], parts: list[str], k: int, last: in
     """The phrase of trie ``node`` that the token pattern matches from word ``k`` on (the
     first in its order of all those that match there) as ``(rank, index of its last word)``,
     or None."""
-    best = (node[END], k) if END in node else None
-    if k < last:
+    best = None
+    while True:
+        # the phrases ending here and, below, those going on: the first in order wins, and of
+        # two of the same rank the shorter, found first
+        if END in node:
+            rank = node[END]
+            if best is None or rank < best[0]:
+                best = (rank, k)
+        if k >= last:
+            return best
         edges = node.get(words[k + 1])
-        if edges:
-            between = parts[2 * k + 2]
+        if not edges:
+            return best
+        between = parts[2 * k + 2]
+        if len(edges) > 1:
             for source, child in edges.items():
-                if (between == " " and source == _SPACE) or cached_pattern(source, FLAGS).fullmatch(between):
+                if (between == " " and source == _SPACE) or _joins(source, between):
                     found = _trie_match(child, words, parts, k + 1, last)
                     if found is not None and (best is None or found[0] < best[0]):
                         best = found
-    return best
+            return best
+        for source, child in edges.items():  # the one way on, walked without a call
+            if not ((between == " " and source == _SPACE) or _joins(source, between)):
+                return best
+        node = child
+        k += 1
 
 
-def _phrase_tokens(view: str, start: int, end: int) -> list[Token]:
+@lru_cache(maxsize=4096)
+def _joins(source: str, between: str) -> bool:
+    """Whether the text ``between`` two words is what pattern ``source`` of a trie edge matches."""
+    return cached_pattern(source, FLAGS).fullmatch(between) is not None
+
+
+def _phrase_tokens(view: str, start: int, end: int, folded: Optional[str] = None) -> list[Token]:
     out: list[Token] = []
-    person = _person()
-    for s, e in _phrase_spans(view, start, end):
-        text = view[s:e]
-        info = phrase_info(text)
-        if info is None:
+    person = _person().match
+    for s, e in _phrase_spans(view, start, end, folded):
+        found = _phrase_kind(view[s:e])
+        if found is None:
             continue
-        kind, value = info
-        if kind == "body" and person.match(view, e):
+        kind, value, abbr = found
+        if kind == "body" and person(view, e):
             continue  # cấp ủy viên, Tỉnh ủy viên: a person, not the body
-        if kind == "membership_trailing" and person.match(view, e):
+        if kind == "membership_trailing" and person(view, e):
             # "kết nạp đảng viên": not "kết nạp Đảng" but "kết nạp" and the noun after it
             last = [w.start() for w in WORD.finditer(view, s, e)][-1]
             m = token_pattern().match(view, s, last)
-            info = phrase_info(m.group()) if m is not None else None
-            if m is None or info is None:
+            found = _phrase_kind(m.group()) if m is not None else None
+            if m is None or found is None:
                 continue
-            kind, value = info
-            text = m.group()
+            kind, value, abbr = found
             s, e = m.span()
-        if len(text) <= _ABBR_LEN and cached_pattern(_ABBR).fullmatch(text) and cached_pattern(_DASH_AFTER).match(view, e):
+        if abbr and cached_pattern(_DASH_AFTER).match(view, e):
             continue  # KT – VHXH: another abbreviation
         out.append(Token(s, e, kind, value))
     for c in _PUNCT:
@@ -360,6 +430,16 @@ def _phrase_tokens(view: str, start: int, end: int) -> list[Token]:
             out.append(Token(i, i + 1, "punct", _BRACKETS.get(c, c)))
             i = view.find(c, i + 1, end)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _phrase_kind(text: str) -> Optional[tuple[str, str, bool]]:
+    """``(kind, value)`` of a matched phrase (:func:`.discipline_lexicon.phrase_info`) and
+    whether it is short enough and in capitals to be an abbreviation; None if unknown."""
+    info = phrase_info(text)
+    if info is None:
+        return None
+    return info[0], info[1], len(text) <= _ABBR_LEN and cached_pattern(_ABBR).fullmatch(text) is not None
 
 
 @lru_cache(maxsize=None)

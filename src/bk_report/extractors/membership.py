@@ -26,16 +26,20 @@ from ..lexicon import cached_pattern, compile_pattern
 from ..models import MembershipAction, MembershipFigure, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import connectors, key, member_noun_after, member_noun_label, membership_requires
+from .discipline_lexicon import (
+    connectors, fold, key, may_hold, member_noun_after, member_noun_label, membership_requires, phrase_words,
+)
 from .discipline_scan import (
     Token, after_colon, any_in, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens,
-    free_counts, paragraphs, tokenize,
+    folded_view, free_counts, paragraphs, tokenize,
 )
 
 CATEGORY = "membership"
 #: A figure and the numeral it was read from.
 _Found = tuple[MembershipFigure, Numeral]
 _DISCIPLINE_KINDS = frozenset({"action", "form", "trailing", "stop"})
+#: The kinds of phrase that give a count its action, one of which a sentence needs to give any figure.
+_ACTING = frozenset({"membership", "membership_trailing"})
 
 
 @lru_cache(maxsize=None)
@@ -124,7 +128,7 @@ def _on_number(ctx: Context, st: _State, tok: Token, out: list[_Found]) -> None:
     n = tok.numeral
     if n is None or n.value is None:
         return
-    noun_end = member_noun_after(ctx.view, n.end)
+    noun_end = _noun_after(ctx, n.end)
     if noun_end is None:
         _count_after_noun(ctx, st, tok, out)
         return
@@ -142,6 +146,19 @@ def _on_number(ctx: Context, st: _State, tok: Token, out: list[_Found]) -> None:
         _emit(ctx, st, tok, noun_end, st.action, "membership.count", out)
     elif not st.clause_action:
         st.pending.append((tok, noun_end))
+
+
+#: ``ctx.scratch`` key of ``{view offset: end of the membership noun right after it, or None}``.
+_NOUNS = "membership.nouns"
+
+
+def _noun_after(ctx: Context, pos: int) -> Optional[int]:
+    """:func:`.discipline_lexicon.member_noun_after` view offset ``pos``, cached per document."""
+    nouns = ctx.scratch.setdefault(_NOUNS, {})
+    found = nouns.get(pos, nouns)
+    if found is nouns:
+        found = nouns[pos] = member_noun_after(ctx.view, pos, folded_view(ctx))
+    return found
 
 
 def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -> None:
@@ -194,18 +211,32 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigu
     view = ctx.view
     # every figure needs a count followed by a membership noun, or after a label's colon;
     # every claim needs a figure of its sentence: the other sentences are not read
-    figures = [n.start for n in free_counts(ctx)
-               if member_noun_after(view, n.end) is not None or after_colon(view, 0, n.start)]
+    nouns = ctx.scratch[_NOUNS] = {}
+    folded = folded_view(ctx)
+    figures = []
+    for n in free_counts(ctx):
+        noun_end = nouns[n.end] = member_noun_after(view, n.end, folded)
+        if noun_end is not None or after_colon(view, 0, n.start):
+            figures.append(n.start)
     if figures:
+        acting = phrase_words(_ACTING)
         for s, e in paragraphs(ctx, m.start(), m.end()):
             if any_in(figures, s, e):
                 for a, b in sentences(view, s, e):
-                    if any_in(figures, a, b):
+                    if any_in(figures, a, b) and _may_act(view, folded, a, b, acting):
                         _read(ctx, a, b, found)
     if not found:
         return []
     out = drop_rounded_restatements(ctx, found, lambda f: f.action, CATEGORY)
     return drop_headline_restatements(ctx, out, lambda f: (f.action, f.count), CATEGORY)
+
+
+def _may_act(view: str, whole: Optional[str], start: int, end: int, acting: dict) -> bool:
+    """Whether the words of a membership phrase stand in view ``[start, end)`` (``whole``: the
+    view case-folded, if at hand): every figure and claim of a sentence needs one
+    (:func:`.discipline_lexicon.may_hold`)."""
+    folded = whole[start:end] if whole is not None else fold(view[start:end])
+    return folded is None or may_hold(folded, acting)
 
 
 #: The whole text is read sentence by sentence.
@@ -219,4 +250,5 @@ def extract(ctx: Context) -> list[MembershipFigure]:
     try:
         return run_rules(RULES, ctx)
     finally:
+        ctx.scratch.pop(_NOUNS, None)
         forget_phrase_tokens(ctx)  # membership reads last: the caches shared with discipline go
