@@ -382,3 +382,32 @@ def test_no_module_state_and_thread_safe():
     ctx = Context.from_text(texts[0])
     council.extract(ctx)
     assert "council" not in ctx.scratch
+
+
+@pytest.mark.parametrize("table,column", [
+    ("council_bodies", "phrase"), ("council_measures", "phrase"), ("targets_cues", "phrase"),
+])
+def test_tolerant_alternation_matches_like_its_flat_list(table, column):
+    # tolerant_alternation shares the first letters of its phrases: it must match where
+    # and what the flat list of the same tolerant phrases, longest first, matches
+    import random
+
+    import regex
+
+    from bk_report.extractors.council_context import tolerant_alternation, tolerant_pattern
+    from bk_report.lexicon import FLAGS, canonical, compile_pattern, load_table
+
+    phrases = sorted({r[column] for r in load_table(table) if r[column]})
+    uniq = sorted({canonical(p) for p in phrases}, key=lambda p: (-len(p), p))
+    flat = "(?:" + "|".join(tolerant_pattern(p) for p in uniq) + ")"
+    rng = random.Random(table)
+    pieces = phrases + [" ", "  ", "x", ",", "\n", "Ủy", "UỶ", "hđnd", "HĐND", "ı", "İ"]
+    for wrap in ("{}", r"(?<!\w){}(?!\w)", r"{}\s*\d"):
+        ours = compile_pattern(wrap.format(tolerant_alternation(phrases)), FLAGS)
+        ref = compile_pattern(wrap.format(flat), FLAGS)
+        for _ in range(300):
+            words = [rng.choice(pieces) for _ in range(rng.randint(1, 6))]
+            words = [w.upper() if rng.random() < 0.2 else w for w in words]
+            words = [w[: rng.randint(1, len(w))] if rng.random() < 0.1 else w for w in words]  # cut phrases
+            text = (" ".join(words) if rng.random() < 0.5 else "".join(words)) + " 12"
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in ref.finditer(text)], (text, wrap)

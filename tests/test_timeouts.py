@@ -48,3 +48,13 @@ def test_scan_out_of_time_gives_a_warning(monkeypatch: pytest.MonkeyPatch) -> No
     report = bk_report.extract(TEXT)
     assert "pattern_timeout" in _codes(report)
     assert report.numbers == [] and report.discipline == [] and report.indicators == []
+
+
+def test_council_rules_out_of_time_are_stopped_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # council's own rule classes pass their timeout by position: it must still stop them
+    from bk_report.extractors import council
+
+    monkeypatch.setattr(council, "time_budget", lambda length: 1e-9)
+    report = bk_report.extract(TEXT)
+    assert any("the council extractor" in w.message for w in report.warnings if w.code == "pattern_timeout")
+    assert report.council == [] and report.discipline and report.indicators

@@ -112,10 +112,8 @@ def _difference_before() -> regex.Pattern:
 def _numeral_before(ctx: Context, pos: int) -> Optional[Numeral]:
     """The numeral that ends right before ``pos`` (only spaces between)."""
     for n in reversed(ctx.numerals_in(max(0, pos - 60), pos)):
-        if n.end <= pos and not ctx.view[n.end : pos].strip():
-            return n
         if n.end <= pos:
-            return None
+            return None if ctx.view[n.end : pos].strip() else n
     return None
 
 
@@ -143,9 +141,12 @@ def _is_difference(ctx: Context, n: Numeral) -> bool:
     A year in the cue (``năm 2012 là 58 đơn``, ``so với năm 2012 (58 đơn)``) must not
     be the reported year.
     """
-    before = ctx.view[max(0, n.start - 50) : n.start]
-    before = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # the last clause
-    return council_context.is_earlier(ctx, council_context.search_at_end(_difference_before(), before))
+    view, start = ctx.view, n.start
+    lo = max(0, start - 50)
+    cut = max(view.rfind(",", lo, start), view.rfind(";", lo, start), view.rfind(":", lo, start))
+    before = view[cut + 1 if cut >= 0 else lo : start]  # the last clause
+    m = council_context.search_at_end(_difference_before(), before)
+    return m is not None and council_context.is_earlier(ctx, m)
 
 
 #: numerals that may stand between a figure and an earlier value (``năm 2012 là 58``)
@@ -158,7 +159,7 @@ def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
     Earlier values that follow the figure in its clause are claimed, up to the first
     count that is none (another figure).
     """
-    stop = cached_pattern(r"[;.)\n]").search(ctx.view, end)
+    stop = cached_pattern(r"[;.)\n]").search(ctx.view, end, end + 100)  # (no further: a long line is not read on)
     limit = min(end + 100, stop.start() if stop else len(ctx.view))
     for n in ctx.numerals_in(end, limit):
         if n.kind in _SKIPPED_KINDS or ctx.claimed(n) or year.is_year(ctx, n):
@@ -168,13 +169,18 @@ def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
         ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
 
 
+@lru_cache(maxsize=None)
+def _measure(value: str) -> CouncilMeasure:
+    return CouncilMeasure(value)
+
+
 def _figure(ctx: Context, rule: Rule, n: Numeral, measure: str, start: int, end: int) -> list[CouncilFigure]:
     if _is_difference(ctx, n):
         ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
         return []
     ctx.claim(n, NumberRole.figure, CATEGORY, rule.name)
     _claim_trailing_difference(ctx, end, rule)
-    figure = CouncilFigure(measure=CouncilMeasure(measure), count=int(n.value), span=ctx.span(start, end), rule=rule.name)
+    figure = CouncilFigure(measure=_measure(measure), count=int(n.value), span=ctx.span(start, end), rule=rule.name)
     _record(ctx, figure, n)
     return [figure]
 
@@ -191,7 +197,10 @@ class _Run:
 
 def _run(ctx: Context) -> _Run:
     """This document's run, kept in ``ctx.scratch`` (no module state: threads and processes are safe)."""
-    return ctx.scratch.setdefault(CATEGORY, _Run())
+    run = ctx.scratch.get(CATEGORY)
+    if run is None:
+        run = ctx.scratch[CATEGORY] = _Run()
+    return run
 
 
 def _record(ctx: Context, figure: CouncilFigure, n) -> None:
@@ -323,10 +332,10 @@ class _HeadedRule(Rule):
         """The pattern's matches (up to ``stop``) at the heads found in ``view[pos:limit]``
         that start before ``before``; ``budget`` is the timeout of each call."""
         while True:
-            h = self.head.search(view, pos, limit, timeout=budget)
+            h = self.head.search(view, pos, limit, None, False, budget)  # timeout by position: see Rule.matches
             if h is None or (before is not None and h.start() >= before):
                 return
-            m = self.pattern.match(view, h.start(), stop, timeout=budget)
+            m = self.pattern.match(view, h.start(), stop, None, False, budget)
             if m is None:
                 pos = h.start() + 1
             else:
@@ -346,6 +355,7 @@ class _CountAfterRule(_HeadedRule):
     """
 
     tail: Optional[regex.Pattern] = None  # :func:`council_context.tolerant_tails`, compiled REVERSE
+    tail_keys: Optional[frozenset] = None  # what a tail may end with (:func:`council_context.tail_keys`)
     restart: Optional[regex.Pattern] = None  # a character no match holds, compiled REVERSE
     head_len: int = 0  # the longest text a head matches
 
@@ -355,15 +365,20 @@ class _CountAfterRule(_HeadedRule):
         pos = start  # the search has read so far: each match before it is yielded
         claims = ctx.claims
         budget = time_budget(len(view))
+        ends, letter_key = self.tail_keys, council_context.letter_key
         for n in _counts(ctx, start, len(view)):
+            if n.start in claims:
+                continue  # (unclaimed counts are those :func:`_usable`)
             p = n.start  # where a phrase before ``n`` would end
             while p > pos and view[p - 1].isspace():
                 p -= 1
-            if p <= pos or p > stop or n.start - p >= _AFTER_GAP or n.start in claims:
-                continue  # (unclaimed counts are those :func:`_usable`)
-            if self.tail.match(view, pos, p, timeout=budget) is None:
+            if p <= pos or p > stop or n.start - p >= _AFTER_GAP:
                 continue
-            cut = self.restart.search(view, pos, p, timeout=budget)
+            if ends is not None and letter_key(view[p - 1]) not in ends:
+                continue  # (no tail ends so: the same as the match below, far cheaper)
+            if self.tail.match(view, pos, p, None, False, budget) is None:  # timeout by position
+                continue
+            cut = self.restart.search(view, pos, p, None, False, budget)
             if cut is not None:
                 pos = cut.end()
             for m in self._at_heads(view, pos, min(stop, p + self.head_len), stop, budget, before=p):
@@ -387,22 +402,30 @@ class _CountBeforeRule(Rule):
         done = start
         claims = ctx.claims
         budget = time_budget(len(view))
+        word_at = cached_pattern(r"\w+", _F).match
+        starts, letter_key = _before_keys(), council_context.letter_key
         for n in _counts(ctx, start, stop):
             if n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
             pos = n.end
             while pos < stop and view[pos].isspace():
                 pos += 1
-            if pos < done or pos >= stop:
-                continue
-            word = cached_pattern(r"\w+", _F).match(view, pos, stop)
+            if pos < done or pos >= stop or letter_key(view[pos]) not in starts:
+                continue  # (no phrase begins with that letter: the match below would fail)
+            word = word_at(view, pos, stop)
             pattern = self.pattern if word is None else _before_pattern(word.group())
             if pattern is None:
                 continue
-            m = pattern.match(view, pos, stop, timeout=budget)
+            m = pattern.match(view, pos, stop, None, False, budget)  # timeout by position: see Rule.matches
             if m is not None:
                 done = m.end()
                 yield m
+
+
+@lru_cache(maxsize=None)
+def _before_keys() -> frozenset[str]:
+    """What a ``before`` phrase may begin with (:func:`council_context.head_keys`)."""
+    return council_context.head_keys(_phrases("before"))
 
 
 @lru_cache(maxsize=None)
@@ -451,6 +474,7 @@ def _rules() -> tuple[Rule, ...]:
             _count_after,
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
             tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
+            tail_keys=council_context.tail_keys(_phrases("after")),
             restart=council_context.restart_pattern(_phrases("after")),
             head_len=_head_len("after"),
         ),
@@ -495,15 +519,18 @@ def _drop_restated(ctx: Context, found: list[tuple[CouncilFigure, Numeral]]) -> 
     found = sorted(found, key=lambda fn: fn[1].start)
     head_end = _headline_end(ctx.view)
     ordered = [fn for fn in found if fn[1].start >= head_end] + [fn for fn in found if fn[1].start < head_end]
-    kept: dict[tuple, int] = {}  # (measure, count) -> paragraph start of the kept statement
+    kept: dict[tuple, int] = {}  # (measure, count) -> where the numeral of the kept statement starts
     keep_ids = set()
     for f, n in ordered:
         key = (f.measure, f.count)
-        para = council_context.paragraph_start(ctx, n.start)
-        if f.measure != CouncilMeasure.session_number and key in kept and kept[key] != para:
+        first = kept.get(key)
+        if first is None:
+            kept[key] = n.start
+        elif f.measure != CouncilMeasure.session_number and (
+            council_context.paragraph_start(ctx, first) != council_context.paragraph_start(ctx, n.start)
+        ):
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue
-        kept.setdefault(key, para)
         keep_ids.add(id(f))
     return [f for f, _ in found if id(f) in keep_ids]
 
@@ -592,6 +619,12 @@ def _near(index: tuple[list[int], list], rounded: int, direction: int) -> list:
     return entries[bisect.bisect_left(counts, span[0]) : bisect.bisect_right(counts, span[1])]
 
 
+def _ends_in_zero(n: Numeral) -> bool:
+    """Whether the whole number ``n`` is positive and ends in a zero (``600``, not ``612``)."""
+    value = int(n.value)
+    return value > 0 and value % 10 == 0
+
+
 def _index_by_count(entries: list[tuple]) -> tuple[list[int], list]:
     """``entries`` (count first) sorted by count, with their counts: for :func:`_near`."""
     entries = sorted(entries, key=lambda e: e[0])
@@ -625,6 +658,22 @@ def _drop_rounded(
             rounding[key] = _rounding_of(ctx, n)
         return rounding[key]
 
+    # counts the rules did not read: rounded, with a noun (matched to those of exact figures below)
+    loose: list[tuple[Numeral, int, tuple[str, ...]]] = []
+    claimed = ctx.claims
+    for n in [n for n in ctx.numerals if _is_count(n)] if counts is None else counts:
+        # (a count with no zero at its end rounds nothing, :func:`_rounded_range`: not looked at)
+        if n.start not in claimed and _ends_in_zero(n):
+            direction = _rounding_of(ctx, n)
+            if direction is not None:
+                words = _noun_words(ctx, n.end)
+                if words:  # (no noun shares nothing)
+                    loose.append((n, direction, words))
+    if not loose and not any(
+        f.measure != CouncilMeasure.session_number and isinstance(n, Numeral) and _ends_in_zero(n) and rounding_of(n) is not None
+        for f, n in found
+    ):
+        return list(found)  # nothing is rounded (:func:`rounds`): all are kept, none claimed
     exact = [(f, n) for f, n in found if isinstance(n, Numeral) and f.measure != CouncilMeasure.session_number and rounding_of(n) is None]
     by_measure: dict[CouncilMeasure, list[tuple[int, Numeral]]] = {}
     for g, m in exact:
@@ -640,18 +689,7 @@ def _drop_rounded(
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue
         kept.append((f, n))
-    if not exact:
-        return kept
-    # counts the rules did not read: rounded, with the noun of an exact figure
-    loose: list[tuple[Numeral, int, tuple[str, ...]]] = []
-    for n in [n for n in ctx.numerals if _is_count(n)] if counts is None else counts:
-        if not ctx.claimed(n):
-            direction = _rounding_of(ctx, n)  # (it reads numbers only: tested first, it is cheap)
-            if direction is not None:
-                words = _noun_words(ctx, n.end)
-                if words:  # (no noun shares nothing)
-                    loose.append((n, direction, words))
-    if not loose:
+    if not exact or not loose:
         return kept
     # the exact figures by the first word of their noun, then by count
     by_word: dict[str, list[tuple[int, int, tuple[str, ...], Numeral]]] = {}

@@ -32,7 +32,7 @@ import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -186,11 +186,105 @@ def _tolerant_parts(phrase: str, table: str) -> tuple[str, ...]:
 
 
 def tolerant_alternation(phrases: Iterable[str], table: str = SPELLING) -> str:
-    """As :func:`lexicon.alternation`, with the key phrases of each phrase matched loosely."""
+    """As :func:`lexicon.alternation`, with the key phrases of each phrase matched loosely.
+
+    Phrases that begin alike share their first letters (:func:`_by_first_letter`).
+
+    >>> print(tolerant_alternation(["ban chấp hành", "quốc hội", "ban thường vụ"]))
+    (?:ban\\s+(?:chấp\\s+hành|thường\\s+vụ)|quốc\\s+hội)
+    """
     uniq = sorted({canonical(p) for p in phrases if p}, key=lambda p: (-len(p), p))
     if not uniq:
         return "(?!)"
-    return "(?:" + "|".join(tolerant_pattern(p, table) for p in uniq) + ")"
+    return "(?:" + "|".join(_by_first_letter([(p, tolerant_pattern(p, table)) for p in uniq])) + ")"
+
+
+def _first_atom(pattern: str) -> Optional[str]:
+    """The one-character item ``pattern`` begins with (a letter or a class of letters), or None."""
+    if pattern.startswith("["):
+        end = pattern.find("]")
+        return pattern[: end + 1] if end > 1 and "\\" not in pattern[:end] else None
+    return pattern[0] if pattern[:1].isalpha() else None
+
+
+@lru_cache(maxsize=4096)
+def letter_key(ch: str) -> str:
+    """What all spellings of a letter share, whatever their case and marks (``Ử`` → ``u``, ``y`` → ``i``).
+
+    Characters that match each other under IGNORECASE have the same key (``ı`` matches ``I``).
+    """
+    key = "".join(_base(c) for c in ch.casefold())
+    return "i" if key in ("y", "ı") else key
+
+
+def _first_keys(phrase: str, pattern: str) -> set[str]:
+    """:func:`letter_key` of each letter a match of ``pattern`` (that of ``phrase``) may begin
+    with: the first letter or, where the first word has variants (a cluster vowel dropped,
+    :func:`tolerant_word`), the second too."""
+    first = cached_pattern(r"\w+|[^\w\s]").match(canonical(phrase))
+    word = first.group() if first else phrase
+    return {letter_key(c) for c in word[: 1 if _first_atom(pattern) else 2]}
+
+
+def _by_first_letter(alternatives: list[tuple[str, str]]) -> list[str]:
+    """The branches of a flat alternation of ``(phrase, pattern)``, those that begin with the
+    same letters sharing them: ``ban\\s+(?:chấp…|thường…)`` for ``ban\\s+chấp…|ban\\s+thường…``,
+    far faster to search (the engine tries one branch per letter, not every phrase).
+
+    A branch moves ahead only of branches that cannot match where it does (they begin
+    with other letters, :func:`_first_keys`), so the first branch that matches at a
+    position is the flat alternation's, and so is the match.  A letter matches one
+    character whatever follows, so sharing it changes nothing else (:func:`_factored`).
+    """
+    return _factored([(pattern, _first_keys(phrase, pattern)) for phrase, pattern in alternatives])
+
+
+def _factored(branches: list[tuple[str, Optional[set[str]]]]) -> list[str]:
+    """:func:`_by_first_letter` of ``(pattern, keys of its first letter or None: any)``,
+    sharing letters and gaps (``\\s+``) recursively."""
+    groups: list[tuple[Optional[str], list[str], Optional[set[str]]]] = []  # (letter, rests, first letters)
+    for pattern, keys in branches:
+        atom = _GAP if pattern.startswith(_GAP) else _first_atom(pattern)
+        at = next((i for i, g in enumerate(groups) if atom is not None and g[0] == atom), None)
+        if at is not None and keys is not None and not any(g[2] is None or keys & g[2] for g in groups[at + 1 :]):
+            groups[at][1].append(pattern[len(atom) :])
+            groups[at][2].update(keys)
+        else:
+            groups.append((atom, [pattern[len(atom) :] if atom else pattern], None if keys is None else set(keys)))
+    out = []
+    for atom, rests, _ in groups:
+        if atom is None:
+            out.append(rests[0])
+        elif len(rests) == 1:
+            out.append(atom + rests[0])
+        elif atom == _GAP:
+            # a gap is shared by runs of branches that go on with a letter (no space: the
+            # gap gives back none to them), not by others
+            run: list[str] = []
+            for rest in [*rests, None]:
+                if rest is not None and _first_atom(rest):
+                    run.append(rest)
+                    continue
+                if run:
+                    inner = _factored([(r, _atom_keys(_first_atom(r))) for r in run])
+                    out.append(atom + (inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"))
+                    run = []
+                if rest is not None:
+                    out.append(atom + rest)
+        else:
+            inner = _factored([(rest, _atom_keys(_GAP if rest.startswith(_GAP) else _first_atom(rest))) for rest in rests])
+            out.append(atom + (inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"))
+    return out
+
+
+def _atom_keys(atom: Optional[str]) -> Optional[set[str]]:
+    """:func:`letter_key` of what a :func:`_first_atom` matches (None: not known, anything)."""
+    if atom is None:
+        return None
+    if atom == _GAP:
+        return {" "}  # (only a letter follows a gap in a phrase, so a shared gap gives back no space)
+    keys = {letter_key(c) for c in atom.strip("[]").replace("-", "")}
+    return keys if len(keys) == 1 else None
 
 
 def tolerant_heads(phrases: Iterable[str], table: str = SPELLING) -> str:
@@ -225,6 +319,26 @@ def tolerant_tails(phrases: Iterable[str], table: str = SPELLING) -> str:
     if not tails:
         return "(?!)"
     return "(?:" + "|".join(sorted(tails, key=lambda t: (-len(t), t))) + ")"
+
+
+def head_keys(phrases: Iterable[str], table: str = SPELLING) -> frozenset[str]:
+    """:func:`letter_key` of each character a match of :func:`tolerant_alternation` may begin with."""
+    return frozenset(k for p in phrases if p for k in _first_keys(p, tolerant_pattern(canonical(p), table)))
+
+
+def tail_keys(phrases: Iterable[str]) -> Optional[frozenset[str]]:
+    """:func:`letter_key` of each character a match of :func:`tolerant_tails` may end with
+    (the last letter of a phrase or, a cluster vowel dropped, the one before), or None
+    where a phrase ends with a dash (its pattern ends with spaces)."""
+    keys = set()
+    for p in phrases:
+        if p:
+            last = cached_pattern(r"\w+|[^\w\s]").findall(canonical(p))[-1]
+            if last in "-–—":
+                return None
+            dropped = len(last) >= 4 and _base(last[-1]) in _VOWELS  # (as :func:`tolerant_word` may)
+            keys.update(letter_key(c) for c in last[-2 if dropped else -1 :])
+    return frozenset(keys)
 
 
 def tolerant_lookup(text: str, phrases: dict[str, str], table: str = SPELLING) -> Optional[str]:
@@ -282,15 +396,16 @@ def _backwards(pattern: regex.Pattern) -> regex.Pattern:
 def search_at_end(pattern: regex.Pattern, text: str) -> Optional[regex.Match]:
     """``pattern.search(text)`` for a pattern anchored at the end (``…\\s*$``).
 
-    Searched forwards, the pattern is tried at every position of ``text``; searched
-    backwards, it fails at once where the end does not match.  So the backward search
-    tells cheaply whether there is a match, and the forward one (whose leftmost match
-    the callers read) runs only when there is.
+    Searched forwards, the pattern is tried at every position of ``text``; matched
+    backwards from the end (a reverse ``match`` is anchored there), it is tried once.
+    So the backward match tells cheaply whether there is a match, and the forward
+    search (whose leftmost match the callers read) runs only when there is.  (A match
+    that ends before a final line break is found from the end too: ``\\s`` takes it.)
 
     >>> search_at_end(earlier_value_pattern(["năm {year} là"]), "nhận 64 đơn, năm 2014 là ").group("year")
     '2014'
     """
-    if _backwards(pattern).search(text) is None:
+    if not _ends_with(pattern, text):
         return None
     return pattern.search(text)
 
@@ -340,6 +455,13 @@ def paragraph_start(ctx: Context, pos: int) -> int:
 _STOPS = "0123456789.,;:!?()"
 
 
+def _stop_class(phrases: Iterable[str]) -> str:
+    """A character class of the stops of :data:`_STOPS` that none of ``phrases`` holds, or ``(?!)``."""
+    held = set("".join(phrases))
+    stops = "".join(c for c in _STOPS if c not in held)
+    return f"[{regex.escape(stops)}]" if stops else "(?!)"
+
+
 def restart_pattern(phrases: Iterable[str]) -> regex.Pattern:
     """The last stop before a position (a reverse search).
 
@@ -347,9 +469,8 @@ def restart_pattern(phrases: Iterable[str]) -> regex.Pattern:
     match of them spans it, so a search restarted right after it finds the
     matches a search of the whole text finds from there.
     """
-    held = set("".join(phrases))
-    stops = "".join(c for c in _STOPS if c not in held)
-    return compile_pattern(rf"(?r)[{regex.escape(stops)}]" if stops else "(?!)")
+    stops = _stop_class(phrases)
+    return compile_pattern(f"(?r){stops}" if stops != "(?!)" else stops)
 
 
 @lru_cache(maxsize=None)
@@ -359,17 +480,26 @@ def _restart() -> regex.Pattern:
     return restart_pattern([*kinds, *_voter_phrases()])
 
 
+@lru_cache(maxsize=None)
+def _next_stop() -> regex.Pattern:
+    """The first stop at or after a position: :func:`_restart`, searched forwards."""
+    _, kinds = _bodies()
+    return compile_pattern(_stop_class([*kinds, *_voter_phrases()]))
+
+
 @dataclass
 class _Index:
     """The body and voter mentions of a document (kept in ``ctx.scratch``).
 
-    They are found paragraph by paragraph, and a body described, on first need:
-    few paragraphs of a text hold a council count.
+    They are found paragraph by paragraph, near a count and back from it as far as it
+    asks, and a body described, on first need: few paragraphs of a text hold a council count.
     """
 
-    bodies: dict = field(default_factory=dict)  # paragraph start -> :class:`_Read`
+    bodies: dict = field(default_factory=dict)  # paragraph start -> :class:`_Reads`
     voters: dict = field(default_factory=dict)  # paragraph start -> [start of a voter mention]
     described: dict = field(default_factory=dict)  # body start -> (kind, is object or partner)
+    stops: Optional[list] = None  # where sentences end (:func:`_sentence_bounds`)
+    hdnd: dict = field(default_factory=dict)  # sentence start -> whether it names the HĐND
 
 
 #: the key of the document's :class:`_Index` in ``ctx.scratch``
@@ -390,85 +520,175 @@ def _index(ctx: Context) -> _Index:
     return index
 
 
-def _search_from(view: str, pattern: regex.Pattern, start: int) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(view)`` from the last stop before ``start`` on."""
-    stop = _restart().search(view, 0, start)
-    return pattern.finditer(view, stop.end() if stop else 0)
+def _stretch_start(view: str, pos: int) -> int:
+    """Where the stretch between two stops (:func:`_restart`) that holds ``pos`` starts."""
+    before = _restart().search(view, 0, pos)
+    return before.end() if before else 0
 
 
-def _mentions(view: str, pattern: regex.Pattern, start: int) -> list[regex.Match]:
-    """The matches of ``pattern.finditer(view)`` that start in the paragraph at ``start``
+def _stretch_end(view: str, pos: int) -> int:
+    """The first stop at or after ``pos`` (the end of the stretch that holds it), or the view's end."""
+    after = _next_stop().search(view, pos)
+    return after.start() if after else len(view)
+
+
+def _spans(view: str, pattern: regex.Pattern, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the matches of ``pattern.finditer(view)`` from stretch start ``start`` to stop ``stop``.
+
+    No match spans a stop, so these are the matches that a search of the whole view
+    finds there; the stop itself is read, for the ``(?!\\w)`` after a match.
+    """
+    return [m.span() for m in pattern.finditer(view, start, min(stop + 1, len(view)))]
+
+
+def _mentions(view: str, pattern: regex.Pattern, start: int) -> list[int]:
+    """The starts of the matches of ``pattern.finditer(view)`` in the paragraph at ``start``
     (and those since the last stop before it)."""
     end = view.find("\n", start)
     end = len(view) if end < 0 else end
-    out = []
-    for m in _search_from(view, pattern, start):
-        if m.start() >= end:
-            break
-        out.append(m)
-    return out
+    spans = _spans(view, pattern, _stretch_start(view, start), _stretch_end(view, end))
+    return [s for s, _ in spans if s < end]
+
+
+#: how far back from a count the bodies are first read (then further, :func:`_read_back`)
+_BACK = 150
 
 
 @dataclass
 class _Read:
-    """The body mentions of a paragraph read so far, in text order."""
+    """The body mentions of view ``[lo, hi)``, in text order.
 
-    matches: Iterator[regex.Match]
-    spans: list = field(default_factory=list)  # (start, end)
-    ends: list = field(default_factory=list)
-    done: bool = False  # the matches are all read
+    ``lo`` starts a stretch and ``hi`` is a stop (:func:`_stretch_start`), so that
+    they are the mentions a search of the whole view finds there.
+    """
+
+    lo: int
+    hi: int
+    spans: list  # (start, end)
+    ends: list
 
 
-def _bodies_in(ctx: Context, index: _Index, start: int, pos: int) -> _Read:
-    """The body mentions of the paragraph at ``start``, read on to the first that starts
-    at ``pos`` or later (a paragraph is read only as far as a count in it asks)."""
-    read = index.bodies.get(start)
-    if read is None:
-        read = index.bodies[start] = _Read(_search_from(ctx.view, _bodies()[0], start))
-    while not read.done and (not read.spans or read.spans[-1][0] < pos):
-        m = next(read.matches, None)
-        if m is None:
-            read.done = True
-        else:
-            read.spans.append(m.span())
-            read.ends.append(m.end())
-    return read
+@dataclass
+class _Reads:
+    """The parts of a paragraph read so far (:class:`_Read`), apart (two stops at least between
+    them: those that touch are joined) and in text order."""
+
+    los: list = field(default_factory=list)  # where each starts
+    parts: list = field(default_factory=list)
+
+
+def _part(view: str, reads: _Reads, para: int, q: int) -> int:
+    """The index of the part of ``reads`` that holds view offset ``q``, read if need be: from
+    :data:`_BACK` before ``q`` (not before the paragraph start ``para``, nor into another part)."""
+    k = bisect.bisect_right(reads.los, q) - 1
+    if k >= 0 and q <= reads.parts[k].hi:
+        return k
+    lo = _stretch_start(view, max(para, q - _BACK))
+    if k >= 0:
+        lo = max(lo, reads.parts[k].hi + 1)
+    hi = _stretch_end(view, q)
+    spans = _spans(view, _bodies()[0], lo, hi)
+    k += 1
+    reads.los.insert(k, lo)
+    reads.parts.insert(k, _Read(lo, hi, spans, [e for _, e in spans]))
+    if k + 1 < len(reads.parts) and hi + 1 == reads.los[k + 1]:
+        _join(reads, k)
+    if k > 0 and reads.parts[k - 1].hi + 1 == lo:
+        k -= 1
+        _join(reads, k)
+    return k
+
+
+def _join(reads: _Reads, k: int) -> None:
+    """Join part ``k + 1`` of ``reads`` to part ``k`` (only a stop is between them)."""
+    a, b = reads.parts[k], reads.parts[k + 1]
+    a.spans.extend(b.spans)
+    a.ends.extend(b.ends)
+    a.hi = b.hi
+    del reads.parts[k + 1], reads.los[k + 1]
+
+
+def _read_back(view: str, reads: _Reads, k: int, para: int) -> tuple[int, int]:
+    """Read part ``k`` of ``reads`` further back towards the paragraph start ``para`` (it starts
+    after it): ``(its index, how many mentions it has before where it started)``.
+
+    Each step reads as far back as the part reaches (at least :data:`_BACK`), so that a
+    long paragraph is read back in few steps; a part it reaches is joined.
+    """
+    part = reads.parts[k]
+    lo = _stretch_start(view, max(para, part.lo - max(_BACK, part.hi - part.lo)))
+    if k > 0:
+        lo = max(lo, reads.parts[k - 1].hi + 1)
+    more = _spans(view, _bodies()[0], lo, part.lo - 1)
+    part.spans[:0] = more
+    part.ends[:0] = [e for _, e in more]
+    part.lo = reads.los[k] = lo
+    found = len(more)
+    if k > 0 and reads.parts[k - 1].hi + 1 == lo:
+        found += len(reads.parts[k - 1].spans)
+        k -= 1
+        _join(reads, k)
+    return k, found
 
 
 def _voters_in(ctx: Context, index: _Index, start: int) -> list:
     found = index.voters.get(start)
     if found is None:
-        found = index.voters[start] = [m.start() for m in _mentions(ctx.view, _voters(), start)]
+        found = index.voters[start] = _mentions(ctx.view, _voters(), start)
     return found
 
 
-def _described(ctx: Context, index: _Index, start: int, end: int) -> tuple[str, bool]:
-    """``(kind, is object or partner)`` of the body named at ``[start, end)``."""
+def _ends_with(pattern: regex.Pattern, text: str) -> bool:
+    """Whether ``pattern``, anchored at the end (``…\\s+$``), matches in ``text`` (:func:`search_at_end`)."""
+    return _backwards(pattern).match(text) is not None
+
+
+def _described(ctx: Context, index: _Index, start: int, end: int, para: int) -> tuple[str, bool]:
+    """``(kind, is object or partner)`` of the body named at ``[start, end)`` in the paragraph at ``para``."""
     found = index.described.get(start)
     if found is None:
         view = ctx.view
-        para = paragraph_start(ctx, start)
-        is_object = bool(_object_marker().search(view[max(para, start - 40) : start]))
+        # (the marker ends with spaces: none before the body, no marker)
+        is_object = start > para and view[start - 1].isspace() and _ends_with(_object_marker(), view[max(para, start - 40) : start])
         found = index.described[start] = (_kind_of(view[start:end]), is_object)
     return found
 
 
 def actor_kind(ctx: Context, pos: int) -> Optional[str]:
-    """Kind of the nearest acting body named before ``pos`` in its paragraph, or None."""
+    """Kind of the nearest acting body named before ``pos`` in its paragraph, or None.
+
+    The bodies are read near ``pos`` (:func:`_part`), then back (:func:`_read_back`)
+    only until an acting one; counts may ask in any order.
+
+    >>> ctx = Context.from_text("Huyện ủy họp " + "bàn việc, " * 20 + "Thường trực HĐND tổ chức 3 cuộc giám sát.")
+    >>> actor_kind(ctx, ctx.view.index("3")), actor_kind(ctx, ctx.view.index("họp"))
+    ('council', 'party')
+    """
+    if pos <= 0:
+        return None
     index = _index(ctx)
     start = paragraph_start(ctx, pos)
-    read = _bodies_in(ctx, index, start, pos)
-    spans = read.spans
-    i = bisect.bisect_right(read.ends, pos)
-    while i > 0:
-        i -= 1
-        b_start, b_end = spans[i]
-        if b_start < start:
+    view = ctx.view
+    reads = index.bodies.get(start)
+    if reads is None:
+        reads = index.bodies[start] = _Reads()
+    k = _part(view, reads, start, pos - 1)
+    part = reads.parts[k]
+    i = bisect.bisect_right(part.ends, pos)
+    while True:
+        spans = part.spans
+        while i > 0:
+            i -= 1
+            b_start, b_end = spans[i]
+            if b_start < start:
+                return None
+            kind, is_object = _described(ctx, index, b_start, b_end, start)
+            if not is_object:
+                return kind
+        if part.lo <= start:
             return None
-        kind, is_object = _described(ctx, index, b_start, b_end)
-        if not is_object:
-            return kind
-    return None
+        k, i = _read_back(view, reads, k, start)
+        part = reads.parts[k]
 
 
 def _council_later_in_sentence(ctx: Context, pos: int) -> bool:
@@ -490,7 +710,7 @@ def assembly_of_session(ctx: Context, start: int, end: int) -> Optional[str]:
     'national_assembly'
     """
     view = ctx.view
-    stop = cached_pattern(r"[.;!?\n]").search(view, end)
+    stop = cached_pattern(r"[.;!?\n]").search(view, end, end + 40)  # (no further: a long line is not read on)
     limit = min(end + 40, stop.start() if stop else len(view))
     pattern, _ = _bodies()
     for m in pattern.finditer(view, end, limit):
@@ -524,11 +744,16 @@ def _voters() -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){tolerant_alternation(_voter_phrases())}(?!\w)", _F)
 
 
-def _sentence_bounds(view: str, pos: int) -> tuple[int, int]:
-    last = cached_pattern(r"(?r)[.!?\n]").search(view, 0, pos)  # read back only to the last stop
-    start = last.end() if last else 0
-    stop = cached_pattern(r"[.!?\n]").search(view, pos)
-    return start, (stop.start() if stop else len(view))
+def _sentence_bounds(ctx: Context, index: _Index, pos: int) -> tuple[int, int]:
+    """View offsets of the sentence (between two of ``.!?`` and line breaks) that holds ``pos``.
+
+    The stops of the view are found once (a long line is not read again for each count).
+    """
+    stops = index.stops
+    if stops is None:
+        stops = index.stops = [m.start() for m in cached_pattern(r"[.!?\n]").finditer(ctx.view)]
+    i = bisect.bisect_left(stops, pos)
+    return (stops[i - 1] + 1 if i else 0), (stops[i] if i < len(stops) else len(ctx.view))
 
 
 def ok(ctx: Context, pos: int, context: str) -> bool:
@@ -545,9 +770,10 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
     kind = actor_kind(ctx, pos)
     if context == "voters":
         # a bare ``ý kiến`` / ``kiến nghị`` is a voter's only where voters are spoken of
-        start, end = _sentence_bounds(ctx.view, pos)
+        index = _index(ctx)
+        start, end = _sentence_bounds(ctx, index, pos)
         para = paragraph_start(ctx, pos)
-        voters = _voters_in(ctx, _index(ctx), para)
+        voters = _voters_in(ctx, index, para)
         i = bisect.bisect_left(voters, para)
         if i == len(voters) or voters[i] >= end:
             return False
@@ -559,8 +785,12 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
             return False
         # another body acts (``Ủy ban MTTQ … tiếp nhận 56 ý kiến của cử tri``): council
         # work only if the HĐND is named in the sentence (``… phối hợp với Thường trực HĐND``)
-        start, end = _sentence_bounds(ctx.view, pos)
-        return bool(_hdnd().search(ctx.view, start, end))
+        index = _index(ctx)
+        start, end = _sentence_bounds(ctx, index, pos)
+        found = index.hdnd.get(start)
+        if found is None:  # (a sentence is read once, however many counts it holds)
+            found = index.hdnd[start] = bool(_hdnd().search(ctx.view, start, end))
+        return found
     if kind is None:
         return _council_later_in_sentence(ctx, pos)
     return kind == "council"

@@ -37,7 +37,7 @@ from typing import Optional
 import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .council_context import cached_pattern, earlier_value_pattern, is_earlier, tolerant_alternation, tolerant_lookup
+from .council_context import cached_pattern, earlier_value_pattern, is_earlier, search_at_end, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
@@ -138,26 +138,65 @@ def _count(n: Numeral) -> Optional[int]:
     return int(n.value)
 
 
-def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool, rule: Rule) -> Optional[_Mention]:
-    """The count before ``noun`` (``N chỉ tiêu``) with the role its cue words give."""
+#: the key of the nouns read so far (:func:`_before`) in ``ctx.scratch``
+_SCRATCH = "targets.before"
+
+
+@dataclass
+class _Before:
+    """What the rules read before one noun, the same for each (found once per noun, :func:`_before`)."""
+
+    numeral: Numeral  # the numeral right before the noun
+    near: int  # how far back the text is read
+    clause_start: int
+    before_text: str  # the words before the number, back to the clause start
+    before: Optional[regex.Match]  # a cue that ends them
+
+
+def _before(ctx: Context, noun: regex.Match, kinds: tuple[str, ...]) -> Optional[_Before]:
+    """The numeral before ``noun`` and the cue words before it, or None where no rule of
+    ``kinds`` can read a count there; remembered per noun in ``ctx.scratch``."""
+    seen = ctx.scratch.get(_SCRATCH)
+    if seen is None:
+        seen = ctx.scratch[_SCRATCH] = {}
+    key = noun.start()
+    if key not in seen:
+        seen[key] = _read_before(ctx, noun)
+    found = seen[key]
+    if found is None or found.numeral.kind not in kinds:
+        return None
+    return found
+
+
+def _read_before(ctx: Context, noun: regex.Match) -> Optional[_Before]:
     view = ctx.view
     # (sought no further back than it is read: the count and the words before it)
     paragraph_start = view.rfind("\n", max(0, noun.start() - 40 - _WINDOW), noun.start()) + 1
-    e = view.find("\n", noun.end(), noun.end() + _WINDOW)
-    e = min(len(view), noun.end() + _WINDOW) if e < 0 else e
     cands = [n for n in ctx.numerals_in(max(paragraph_start, noun.start() - 40), noun.start()) if n.end <= noun.start()]
     if not cands:
         return None
     n = cands[-1]
-    if n.kind not in kinds or view[n.end : noun.start()].strip() or ctx.claimed(n) or _count(n) is None:
+    if view[n.end : noun.start()].strip() or ctx.claimed(n) or _count(n) is None:
         return None
     # the words before the number, back to the clause start
     near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
     clause_start = max([near] + [x.end() for x in cached_pattern(_CLAUSE_END).finditer(view, near, n.start)])
     before_text = view[clause_start : n.start]
-    before = _cues()["before"][0].search(before_text)
+    before = search_at_end(_cues()["before"][0], before_text)
+    return _Before(n, near, clause_start, before_text, before)
+
+
+def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool, rule: Rule) -> Optional[_Mention]:
+    """The count before ``noun`` (``N chỉ tiêu``) with the role its cue words give."""
+    read = _before(ctx, noun, kinds)
+    if read is None:
+        return None
+    view = ctx.view
+    n, near, clause_start, before_text, before = read.numeral, read.near, read.clause_start, read.before_text, read.before
     if over and not (before and canonical(before.group().strip()).lower() == "trên"):
         return None  # (tested first: most counts are no count over a total)
+    e = view.find("\n", noun.end(), noun.end() + _WINDOW)
+    e = min(len(view), noun.end() + _WINDOW) if e < 0 else e
     # the clause after the noun holds its status (``đạt và vượt``, ``không đạt``)
     stop = cached_pattern(_CLAUSE_END).search(view, noun.end(), e)
     clause_end = stop.start() if stop else e
@@ -168,7 +207,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     after = after_pat.search(view, noun.end(), clause_end)
     role = _role("after", after.group()) if after else None
     end = after.end() if after else noun.end()
-    if not over and is_earlier(ctx, _earlier().search(before_text)):
+    if not over and is_earlier(ctx, search_at_end(_earlier(), before_text)):
         return _Mention(n, n.start, end, "earlier", None, rule.name)  # no tally: an earlier period's
     before_role = _role("before", before.group().strip()) if before else None
     part = _with_role("part").search(before_text)
@@ -341,7 +380,9 @@ def _join_sentences(ctx: Context, mentions: list[_Mention]) -> list[_Tally]:
         return found
     pending: Optional[_Tally] = None
     starts = [m.numeral.start for m in mentions]  # mentions are in text order
-    for s, e in _sentences(ctx.view, year.sentence_spans(ctx)):
+    # (only sentences that hold a mention are split: the others give no tally)
+    spans = [(s, e) for s, e in year.sentence_spans(ctx) if bisect.bisect_left(starts, s) < bisect.bisect_left(starts, e)]
+    for s, e in _sentences(ctx.view, spans):
         here = mentions[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         if not here:
             continue
@@ -379,7 +420,11 @@ def extract(ctx: Context) -> list[TargetTally]:
     dropped: list[_Tally] = []
     head_end = _headline_end(ctx.view)
     mentions = []
-    for m in _mentions(ctx):
+    try:
+        found = _mentions(ctx)
+    finally:
+        ctx.scratch.pop(_SCRATCH, None)  # (:func:`_before`)
+    for m in found:
         if m.role == "earlier":
             ctx.claim(m.numeral, NumberRole.difference, CATEGORY, m.rule)
         else:
