@@ -23,6 +23,7 @@ import regex
 from ..errors import LexiconError
 from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
+from ..text import lowered
 
 #: Body kinds of ``discipline_bodies.tsv`` besides the two schema bodies.
 BODY_KINDS = frozenset({"party_committee", "inspection_commission", "level", "other"})
@@ -519,21 +520,15 @@ def fold(view: str) -> Optional[str]:
     """The view case-folded, in which the folded patterns (:func:`folded_token_pattern`) read
     what the patterns read in the view; None when they cannot: a character that is not plain
     (:func:`_plain`: one that folding makes several, or on which :mod:`re` and :mod:`regex`
-    disagree, or of another script).
+    disagree, or of another script), or one whose lower case is not its folding
+    (:func:`~bk_report.text.lowered`, which also works in pieces to spare memory).
 
     >>> fold("UBKT Huyện ủy"), fold("Straße"), fold("e\u0301")
     ('ubkt huyện ủy', None, None)
     """
     if _unplain().search(view) is not None:
         return None
-    if len(view) <= _FOLD_CHUNK:
-        return view.casefold()
-    return "".join([view[i : i + _FOLD_CHUNK].casefold() for i in range(0, len(view), _FOLD_CHUNK)])
-
-
-#: Characters case-folded at a time: ``str.casefold`` works in a buffer of three 4-byte
-#: characters per character, which for a whole long text would be the peak of memory.
-_FOLD_CHUNK = 1 << 14
+    return lowered(view)
 
 
 @lru_cache(maxsize=None)
