@@ -143,10 +143,25 @@ def read_qualifier_after(view: str, pos: int) -> Optional[tuple[Qualifier, int]]
     >>> read_qualifier_after("5 hợp tác xã trở lên", 12)
     (<Qualifier.at_least: 'at_least'>, 20)
     """
+    i = pos
+    while i < len(view) and view[i] in " \t":
+        i += 1
+    if i >= len(view) or not _may_start_after(view[i]):
+        return None  # no qualifier starts with that letter: the pattern would not match
     m = _patterns()["after"].match(view, pos)
     if m is None:
         return None
     return _qualifiers()["after"][_key(m.group("q"))], m.end()
+
+
+@lru_cache(maxsize=1024)
+def _may_start_after(ch: str) -> bool:
+    """Whether a qualifier after a number may start with the character ``ch`` (as the
+    pattern matches it: case-insensitively)."""
+    firsts = {w[:1] for w in _qualifiers()["after"]}
+    if any(not c or c.isspace() or c in "-–—" for c in firsts):
+        return True  # a phrase opening with a dash may take spaces first: no shortcut
+    return cached_pattern(alternation(firsts), _F).fullmatch(ch) is not None if firsts else False
 
 
 def times_before(view: str, pos: int) -> Optional[int]:
@@ -159,6 +174,7 @@ def times_before(view: str, pos: int) -> Optional[int]:
     return m.start() if m else None
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
     return canonical(" ".join(s.split())).lower()  # a matched phrase: spaces inside only
 

@@ -121,6 +121,23 @@ class Context:
         i = bisect_left(starts, start)
         return NumeralSlice(self.numerals, i, bisect_left(starts, end, i))
 
+    def numerals_list(self, start: int, end: int) -> list[Numeral]:
+        """:meth:`numerals_in` as a list: cheaper to make and to read through, for a
+        window that is read through anyway (a copy: keep the window short).
+
+        >>> [n.text for n in Context.from_text("Có 3 xã, 12 thôn và 4 bản.").numerals_list(0, 12)]
+        ['3', '12']
+        """
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return self.numerals[i : bisect_left(starts, end, i)]
+
+    def first_numeral_in(self, start: int, end: int) -> Optional[Numeral]:
+        """The first numeral that starts in view ``[start, end)``, or None."""
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return self.numerals[i] if i < len(starts) and starts[i] < end else None
+
     def line_start(self, pos: int) -> int:
         """View offset where the line (a paragraph) holding ``pos`` starts.
 

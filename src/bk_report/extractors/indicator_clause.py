@@ -30,9 +30,13 @@ def segments(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """View offsets of the segments of ``view[start:end]`` (cut at ``;`` and ``:``)."""
     pos = start
     for m in _SEGMENT_END.finditer(view, start, end):
-        yield from _trimmed(view, pos, m.start())
+        t = _trim(view, pos, m.start())
+        if t is not None:
+            yield t
         pos = m.end()
-    yield from _trimmed(view, pos, end)
+    t = _trim(view, pos, end)
+    if t is not None:
+        yield t
 
 
 def pieces(
@@ -44,41 +48,46 @@ def pieces(
     ranges of numerals that may be figures (default: any digit), so that ``(giá so sánh
     2010)`` stays inside the name while ``(giảm 612 hộ)`` is a piece of its own.
     """
-
     prot = sorted(protected)
     prot_starts = [a for a, _ in prot]
+    marks = []
+    for m in _PIECE_CUT.finditer(view, start, end):
+        p = m.start()
+        i = bisect.bisect_right(prot_starts, p) - 1
+        if i < 0 or p >= prot[i][1]:  # not inside a protected range
+            marks.append(m)
+    if not marks:
+        t = _trim(view, start, end)
+        return [] if t is None else [t]
     if figures is None:
         fig_starts = [m.start() for m in _DIGIT.finditer(view, start, end)]
     else:
         fig_starts = sorted(a for a, _ in figures)
 
-    def protected_at(p: int) -> bool:
-        i = bisect.bisect_right(prot_starts, p) - 1
-        return i >= 0 and p < prot[i][1]
-
     def holds_figure(a: int, b: int) -> bool:
         i = bisect.bisect_left(fig_starts, a)
         return i < len(fig_starts) and fig_starts[i] < b
 
-    marks = [m for m in _PIECE_CUT.finditer(view, start, end) if not protected_at(m.start())]
     partner = _bracket_pairs(marks)
-    cuts: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
+    pos = start
     for m in marks:
         p = m.start()
-        if m.group() in "([":
+        ch = m.group()
+        if ch in "([":
             if not holds_figure(p, partner.get(p, end)):
                 continue  # (GRDP), (An Giang): part of the name
-        elif m.group() in ")]":
+        elif ch in ")]":
             open_ = partner.get(p)
             if open_ is None or not holds_figure(open_, p):
                 continue
-        cuts.append((m.start(), m.end()))
-    out: list[tuple[int, int]] = []
-    pos = start
-    for s, e in cuts:
-        out.extend(_trimmed(view, pos, s))
-        pos = e
-    out.extend(_trimmed(view, pos, end))
+        t = _trim(view, pos, p)
+        if t is not None:
+            out.append(t)
+        pos = m.end()
+    t = _trim(view, pos, end)
+    if t is not None:
+        out.append(t)
     return out
 
 
@@ -109,10 +118,10 @@ def _bracket_pairs(marks: Sequence[regex.Match]) -> dict[int, int]:
     return pairs
 
 
-def _trimmed(view: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+def _trim(view: str, s: int, e: int) -> tuple[int, int] | None:
+    """``view[s:e]`` without spaces, punctuation and a bullet at its edges; None if empty."""
     while s < e and (view[s].isspace() or view[s] in ",;:." or (view[s] in _BULLET_MARKS and _BULLET.match(view, s, e))):
         s += 1
     while e > s and (view[e - 1].isspace() or view[e - 1] in ",;:."):
         e -= 1
-    if e > s:
-        yield s, e
+    return (s, e) if e > s else None

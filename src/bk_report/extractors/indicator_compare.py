@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .indicator_cues import cue, tail_guard, words
+from .indicator_cues import cue, first_nonspace, may_open, tail_guard, words
 
 _F = regex.IGNORECASE | regex.VERSION1
 _SPACES = compile_pattern(r"\s+")
@@ -57,7 +57,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"(?<!\w)(?P<verb>{verbs})(?:\s+{cue('verb_adverb')})?(?:\s+(?P<ref>{refs})(?:\s+{refs})?)?(?:\s+(?:{quals}))?\s*$",
             _F,
         ),
-        "after": compile_pattern(rf"\s*(?P<ref>{refs})(?!\w)", _F),
+        "after": compile_pattern(rf"\s*(?P<ref>{refs})(?!\w)", _F, anchored=True),
     }
 
 
@@ -66,6 +66,12 @@ def _before_guard():
     """:func:`.tail_guard` of the "before" pattern: the words it may end with."""
     quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
     return tail_guard(tuple([*_table()["verb"], *words("verb_adverb"), *_table()["ref"], *quals]))
+
+
+@cache
+def _ref_may_open():
+    """:func:`.may_open` of the reference words ("after" opens with one)."""
+    return may_open(tuple(_table()["ref"]))
 
 
 @lru_cache(maxsize=1024)
@@ -86,7 +92,8 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
         c_start = m.start()
         if m.group("ref"):
             ref = _table()["ref"][_key(m.group("ref"))]
-    after = pats["after"].match(view, end, hi)
+    i = first_nonspace(view, end, hi)
+    after = pats["after"].match(view, end, hi) if i < hi and _ref_may_open()(view, i, hi) else None
     if after:
         r = _table()["ref"][_key(after.group("ref"))]
         ref = "plan" if "plan" in (ref, r) else r
@@ -100,7 +107,7 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
 def _ref_tail() -> regex.Pattern:
     """The words of a reference, up to the next comparison (``… so với tháng trước và tăng 7,5% …``)."""
     stop = alternation(list(_table()["verb"]) + list(words("connector")))
-    return compile_pattern(rf"(?:(?!\s{stop}(?!\w))[^,;:()\d%]|(?<=(?<!\w){cue('period_word')}\s+)(?:19|20)\d\d(?!\d))*", _F)
+    return compile_pattern(rf"(?:(?!\s{stop}(?!\w))[^,;:()\d%]|(?<=(?<!\w){cue('period_word')}\s+)(?:19|20)\d\d(?!\d))*", _F, anchored=True)
 
 
 def _reference_end(view: str, pos: int, hi: int) -> int:

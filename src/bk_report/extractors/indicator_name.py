@@ -24,7 +24,7 @@ import regex
 
 from ..lexicon import alternation, canonical, load_table, compile_pattern
 from ..numerals import number_words
-from .indicator_cues import cue, tail_guard
+from .indicator_cues import char_test, cue, first_nonspace, may_open, tail_guard
 
 _F = regex.IGNORECASE | regex.VERSION1
 
@@ -75,13 +75,13 @@ def _patterns() -> dict[str, regex.Pattern]:
     # the first words of a qualifier after a number ("trở" of "trở lên"): "lên" there is no verb
     open_quals = alternation(r["word"].rsplit(" ", 1)[0] for r in load_table("qualifiers") if r["position"] == "after" and " " in r["word"])
     return {
-        "lead": compile_pattern(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F),
+        "lead": compile_pattern(rf"\s*(?P<w>{lead})(?!\w)[\s,]*", _F, anchored=True),
         "trail": compile_pattern(rf"[\s,]*(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F),
         # "trail" without its leading commas and spaces, which make every position a start,
         # searched from the end: only the end is tried, the longest word first
         "trail_word": compile_pattern(rf"(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F | regex.REVERSE),
-        "trail_gap": compile_pattern(r"[\s,]"),
-        "admin_subject": compile_pattern(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F),
+        "trail_gap": compile_pattern(r"[\s,]", anchored=True),
+        "admin_subject": compile_pattern(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F, anchored=True),
         "locality": compile_pattern(
             rf"(?:(?i:{cue('locality_prep')})\s+)?(?:(?i:{cue('whole')})\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
             regex.VERSION1,
@@ -97,15 +97,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "brackets": compile_pattern(r"\s*\([^()]*\)"),
         "cut": compile_pattern(rf"(?<!\bso\s)(?<!\w){cut}(?!\w)", _F),
-        "theo": compile_pattern(rf"\s*{cue('source')}\s", _F),
+        "theo": compile_pattern(rf"\s*{cue('source')}\s", _F, anchored=True),
         # a heading in capitals glued to the sentence: "MỘT SỐ CHỈ TIÊU CHỦ YẾU Tổng …"
-        "heading": compile_pattern(r"\s*(?:[\p{Lu}\d][\p{Lu}\p{M}\d&.,–-]*\s+){2,}(?=\p{Lu}\p{Ll})", regex.VERSION1),
+        "heading": compile_pattern(r"\s*(?:[\p{Lu}\d][\p{Lu}\p{M}\d&.,–-]*\s+){2,}(?=\p{Lu}\p{Ll})", regex.VERSION1, anchored=True),
         # "toàn huyện" anywhere; "toàn xã hội" (the whole society) is not a commune
         "subject_any": compile_pattern(rf"(?<!\w)(?!{cue('not_subject')}(?!\w)){alternation(_words('lead', ('subject',)))}(?!\w)", _F),
         "of_admin": compile_pattern(rf"\s+{cue('locality_prep')}\s+(?:{admin})\s*$", _F),
-        "admin_lead": compile_pattern(rf"\s*{admin_lead}(?=\s)", _F),
+        "admin_lead": compile_pattern(rf"\s*{admin_lead}(?=\s)", _F, anchored=True),
         # "lead", "admin_lead" or "admin_subject": where it does not match, none does
-        "any_lead": compile_pattern(rf"\s*(?:{lead}(?!\w)|{admin_lead}(?=\s)|{admin}(?=\s+(?:{lead})(?!\w)))", _F),
+        "any_lead": compile_pattern(rf"\s*(?:{lead}(?!\w)|{admin_lead}(?=\s)|{admin}(?=\s+(?:{lead})(?!\w)))", _F, anchored=True),
         # a word every match of "time" / "locality" / "subject_any" holds: where it is
         # missing the (slower) pattern is not run at all
         "time_hint": compile_pattern(rf"\d|{month}|{year}", _F),
@@ -119,6 +119,28 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+def _may_head(view: str, lo: int, hi: int) -> bool:
+    """A cheap precondition of ``pats["heading"].match(view, lo, hi)``: its first word
+    opens with a capital or a digit, and goes on with another or ends."""
+    i = first_nonspace(view, lo, hi)
+    if i >= hi or not _head_tests()[0](view[i]):
+        return False
+    return i + 1 >= hi or _head_tests()[1](view[i + 1])
+
+
+@cache
+def _head_tests():
+    """:func:`.char_test` of the first character of "heading" and of the one after it."""
+    return char_test(r"[\p{Lu}\d]", regex.VERSION1), char_test(r"[\p{Lu}\p{M}\d&.,–-]|\s", regex.VERSION1)
+
+
+@cache
+def _lead_may_open():
+    """:func:`.may_open` of the words ``pats["any_lead"]`` opens with."""
+    admin = [r["phrase"] for r in _rows() if r["class"] == "admin"]
+    return may_open(tuple(_words("lead", ("frame", "aspect", "subject", "status", "light", "value")) + admin))
+
+
 def clean(text: str) -> Lead:
     """Trim a lead phrase down to the indicator name (see the module docstring)."""
     return clean_range(text, 0, len(text))
@@ -130,31 +152,38 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
     With ``lead_edge`` false (words after a figure) the start is kept as it is."""
     pats = _patterns()
     dropped: list[tuple[int, int]] = []
+    # a hint word is in every match of "time", "subject_any" and "locality": without one, none is run
     hinted = pats["any_hint"].search(view, lo, hi) is not None
-    times = [(m.start(), m.end()) for m in _finditer("time", view, lo, hi, hinted)]
-    dropped.extend(times)
-    if times:
-        for m in pats["brackets"].finditer(view, lo, hi):
-            if any(m.start() <= a < m.end() for a, _ in times):
-                dropped.append((m.start(), m.end()))  # "(giá so sánh 2010)": a note on the year, not the name
-    m = pats["heading"].match(view, lo, hi)
+    if hinted:
+        times = [(m.start(), m.end()) for m in _finditer("time", view, lo, hi)]
+        dropped.extend(times)
+        if times:
+            for m in pats["brackets"].finditer(view, lo, hi):
+                if any(m.start() <= a < m.end() for a, _ in times):
+                    dropped.append((m.start(), m.end()))  # "(giá so sánh 2010)": a note on the year, not the name
+    m = pats["heading"].match(view, lo, hi) if _may_head(view, lo, hi) else None
     if m:
         dropped.append((m.start(), m.end()))
-    dropped.extend((m.start(), m.end()) for m in _finditer("subject_any", view, lo, hi, hinted))
+    if hinted:
+        dropped.extend((m.start(), m.end()) for m in _finditer("subject_any", view, lo, hi))
     cut = lo
     for m in pats["cut"].finditer(view, lo, hi):
         cut = m.end()
-    if pats["theo"].match(view, lo, hi) and "," in view[lo:hi]:
+    if "," in view[lo:hi] and pats["theo"].match(view, lo, hi):
         cut = max(cut, view.rindex(",", lo, hi) + 1)
     dropped.append((lo, cut))
-    dropped.extend((m.start(), m.end()) for m in _finditer("locality", view, lo, hi, hinted))
+    if hinted:
+        dropped.extend((m.start(), m.end()) for m in _finditer("locality", view, lo, hi))
     return _trim(*_collapsed(view, lo, hi, dropped), lead_edge)
 
 
 def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
     """``view[lo:hi]`` with the ``dropped`` ranges made one space and every run of spaces
     one space, and its chunks ``(offset in the result, view offset or -1, length)``."""
-    space, odd = _patterns()["any_space"], _patterns()["odd_space"]
+    space = _patterns()["any_space"]
+    if all(b <= a or b <= lo for a, b in dropped) and _plain(view[lo:hi]):
+        # the common case: nothing dropped, only single plain spaces: the text as it is
+        return view[lo:hi], ([(0, lo, hi - lo)] if hi > lo else [])
     chunks: list[str] = []
     where: list[tuple[int, int, int]] = []
     size = 0
@@ -162,7 +191,7 @@ def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> t
 
     def keep(a: int, b: int) -> None:
         nonlocal size, last_space
-        if not odd.search(view, a, b):  # only single plain spaces: kept as they are
+        if _plain(view[a:b]):  # only single plain spaces: kept as they are
             if size and last_space and view[a] == " ":
                 a += 1
             if b > a:
@@ -207,6 +236,12 @@ def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> t
     return "".join(chunks), where
 
 
+def _plain(text: str) -> bool:
+    """Whether the only spaces of ``text`` are single plain spaces: ``pats["odd_space"]``
+    finds nothing in it (``str.split`` parts at what ``[\\s\\x1c-\\x1f]`` matches)."""
+    return "  " not in text and len(text) - len("".join(text.split())) == text.count(" ")
+
+
 def _finditer(name: str, view: str, lo: int, hi: int, hinted: bool = True) -> list[regex.Match]:
     """The matches of pattern ``name`` in ``view[lo:hi]``, none without its hint word
     (nor without any hint word: ``hinted`` false)."""
@@ -228,6 +263,19 @@ def _trail_lengths() -> frozenset[int] | None:
 
 
 @cache
+def _gap_test():
+    """``pats["trail_gap"]`` as a test of a character."""
+    return char_test(_patterns()["trail_gap"].pattern)
+
+
+@cache
+def _trail_longest() -> int | None:
+    """The longest of :func:`_trail_lengths` (None where those are None)."""
+    lengths = _trail_lengths()
+    return None if lengths is None else max(lengths)
+
+
+@cache
 def _trail_guard():
     """:func:`.tail_guard` of the "trail" words."""
     quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
@@ -242,8 +290,8 @@ def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
     many characters as the longest word has, without the commas and spaces before it (they
     make every position a start); those are taken back afterwards, as the full search would."""
     pats = _patterns()
-    lengths = _trail_lengths()
-    if lengths is None:
+    longest = _trail_longest()
+    if longest is None:
         m = pats["trail"].search(s, a, b)
         return (m.start(), m.group("w")) if m else None
     if not _trail_guard()(s, a, b):
@@ -251,11 +299,12 @@ def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
     e = b
     while e > a and (s[e - 1].isspace() or s[e - 1] == ","):
         e -= 1
-    m = pats["trail_word"].search(s, max(a, e - max(lengths)), b)
+    m = pats["trail_word"].search(s, max(a, e - longest), b)
     if m is None:
         return None
     start = m.start()
-    while start > a and pats["trail_gap"].match(s, start - 1):
+    gap = _gap_test()
+    while start > a and gap(s[start - 1]):
         start -= 1
     return start, m.group("w")
 
@@ -271,12 +320,15 @@ def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> 
     a, b = 0, len(s)
     ended: str | None = None
     for _ in range(16):
-        before = (a, b)
         while a < b and s[a] in _EDGE_LEAD:
             a += 1
         while b > a and s[b - 1] in _EDGE_TRAIL:
             b -= 1
-        m = lead_edge and pats["any_lead"].match(s, a, b) and (
+        # the words are trimmed from the edges until none is: when nothing but punctuation
+        # went, another round would read the same words again and change nothing
+        stripped = (a, b)
+        i = first_nonspace(s, a, b)
+        m = lead_edge and i < b and _lead_may_open()(s, i, b) and pats["any_lead"].match(s, a, b) and (
             pats["lead"].match(s, a, b) or pats["admin_lead"].match(s, a, b) or pats["admin_subject"].match(s, a, b)
         )
         if m and m.end() > a:
@@ -291,7 +343,7 @@ def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> 
             if ended is None or ended in ("aspect", "qualifier"):
                 ended = cls if cls not in ("aspect", "qualifier") else ended
             b = t[0]
-        if (a, b) == before:
+        if (a, b) == stripped:
             break
     parts: list[tuple[int, int]] = []
     for at, v0, n in where:

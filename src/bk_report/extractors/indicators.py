@@ -35,7 +35,7 @@ from ..scanner import Numeral
 from . import indicator_compare as compare
 from . import indicator_name as naming
 from .indicator_clause import in_brackets, pieces, segments
-from .indicator_cues import cue, tail_guard, words
+from .indicator_cues import cue, first_nonspace, may_open, tail_guard, words
 from .indicator_status import status as status_of
 from .year import sentence_spans
 
@@ -70,22 +70,22 @@ def _patterns() -> dict[str, regex.Pattern]:
     )
     word = r"[\p{L}][\p{L}\p{M}&]*+"
     return {
-        "foreign": compile_pattern(rf"\s*{alternation(nf['foreign'])}(?!\w)", _F),
+        "foreign": compile_pattern(rf"\s*{alternation(nf['foreign'])}(?!\w)", _F, anchored=True),
         "negation": compile_pattern(rf"(?<!\w){alternation(nf['negation'])}(?!\w)", _F),
         "base": compile_pattern(rf"(?<!\w){alternation(nf['base'])}\s*$", _F),
         "classifier": compile_pattern(rf"{alternation(nf['classifier'])}", _F),
         "visitor": compile_pattern(rf"(?<!\w){alternation(nf['visitor'])}(?!\w)", _F),
         # connectors between a figure and a comparison attached to it
         # a bracketed note with no figure in it (giá so sánh 2010) does not part them
-        "gap": compile_pattern(rf"(?:\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{1,80}}+\)|[\s,;()\[\]])*+(?:{cue('connector')}\s+)?", _F),
-        "noun": compile_pattern(rf"\s*(?P<w>{word})", _F),
+        "gap": compile_pattern(rf"(?:\((?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{1,80}}+\)|[\s,;()\[\]])*+(?:{cue('connector')}\s+)?", _F, anchored=True),
+        "noun": compile_pattern(rf"\s*(?P<w>{word})", _F, anchored=True),
         "article": compile_pattern(rf"(?<!\w){cue('article_before')}\s+$", _F),
         "short_period": compile_pattern(rf"(?<!\w){cue('short_period')}(?!\w)", _F),
-        "caption": compile_pattern(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F),
+        "caption": compile_pattern(rf"\s*(?:{alternation(nf['caption'])})\s*[:.]", _F, anchored=True),
         "threshold_before": compile_pattern(rf"(?<!\w){cue('threshold_word')}\s*$", _F),
         "subject_stop": compile_pattern(rf"(?<!\w)(?:{alternation(nf['predicate'])}|{cmp_verbs})(?!\w)", _F),
         "predicate": compile_pattern(rf"(?<!\w){alternation(nf['predicate'])}(?!\w)", _F),
-        "frame_start": compile_pattern(rf"\s*(?!{cue('parts_intro')}(?!\w)){cue('frame_start')}(?!\w)", _F),
+        "frame_start": compile_pattern(rf"\s*(?!{cue('parts_intro')}(?!\w)){cue('frame_start')}(?!\w)", _F, anchored=True),
         # where the words naming a counted thing after the number stop
         "after_stop": compile_pattern(
             rf"[,;:()\[\]]|(?<!\w)(?:{cmp_verbs})\s+(?:{quals}\s+)?(?=\d[\d.,]*\s?%|{plan_refs})|(?<!\w){cue('name_stop')}(?!\w)"
@@ -94,28 +94,28 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "and": compile_pattern(rf"(?<!\w){cue('connector')}(?!\w)", _F),
         "hard_stop": compile_pattern(r"[,;:()\[\]]"),
-        "per_after_percent": compile_pattern(rf"\s*/\s*{alternation([r['word'] for r in load_table('per_denominators')])}(?!\w)", _F),
+        "per_after_percent": compile_pattern(rf"\s*/\s*{alternation([r['word'] for r in load_table('per_denominators')])}(?!\w)", _F, anchored=True),
         "from_before": compile_pattern(rf"(?<!\w){cue('from_word')}\s*$", _F),
-        "from_word": compile_pattern(rf"\s*{cue('from_word')}\s*", _F),
-        "visit_noun": compile_pattern(rf"\s*{cue('visit_noun')}\s*", _F),
-        "plan_word": compile_pattern(rf"{plan_refs}", _F),
+        "from_word": compile_pattern(rf"\s*{cue('from_word')}\s*", _F, anchored=True),
+        "visit_noun": compile_pattern(rf"\s*{cue('visit_noun')}\s*", _F, anchored=True),
+        "plan_word": compile_pattern(rf"{plan_refs}", _F, anchored=True),
         "per_one": compile_pattern(rf"(?<!\w)(?:{cue('per_one')}|/)\s*$", _F),
-        "level_after_change": compile_pattern(rf"[\s,]*(?:{cue('connector')}\s+)?{cue('level_link')}\s*", _F),
-        "to_after": compile_pattern(rf"\s*(?P<v>{cue('level_to')}|{cue('range_to')})(?:\s+{cue('level_link')})?\s+(?=\d)", _F),
+        "level_after_change": compile_pattern(rf"[\s,]*(?:{cue('connector')}\s+)?{cue('level_link')}\s*", _F, anchored=True),
+        "to_after": compile_pattern(rf"\s*(?P<v>{cue('level_to')}|{cue('range_to')})(?:\s+{cue('level_link')})?\s+(?=\d)", _F, anchored=True),
         "change_from": compile_pattern(rf"(?<!\w){cue('change_verb')}(?:\s+\w+)?\s+{cue('from_word')}\s*$", _F),
         "at_least_after": compile_pattern(rf"(?<!\w){after_quals}(?!\w)", _F),
-        "threshold_tail": compile_pattern(rf"\s*(?:{after_quals})?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F),
-        "range_join": compile_pattern(rf"\s*(?:{cue('range_to')}|-|–)\s*", _F),
-        "of_total": compile_pattern(rf"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{{L}}\d]+)?(?P<plan>\s+{plan_refs}(?!\w))?", _F),
+        "threshold_tail": compile_pattern(rf"\s*(?:{after_quals})?\s*(?:{value_verbs})\s*(?:{quals}\s*)?$", _F, anchored=True),
+        "range_join": compile_pattern(rf"\s*(?:{cue('range_to')}|-|–)\s*", _F, anchored=True),
+        "of_total": compile_pattern(rf"\s*/\s*(?P<d>\d[\d.,]*)\s*(?P<u>[\p{{L}}\d]+)?(?P<plan>\s+{plan_refs}(?!\w))?", _F, anchored=True),
         # "07 xã, phường đạt …": a comma between counted nouns does not end the name
-        "noun_comma": compile_pattern(rf",\s*(?:{alternation(r['noun'] for r in load_table('counted_nouns'))})(?=\s)[^,;:\d]*(?=[,;:]|$)", _F),
-        "stop_noun": compile_pattern(rf"{cue('noun_stop')}$", _F),
-        "measure_head": compile_pattern(rf"\s*{cue('measure_head')}(?!\w)", _F),
-        "level_to": compile_pattern(cue("level_to"), _F),
-        "unit_rest": compile_pattern(r"\S+\s+(?P<r>[^/]+)"),
+        "noun_comma": compile_pattern(rf",\s*(?:{alternation(r['noun'] for r in load_table('counted_nouns'))})(?=\s)[^,;:\d]*(?=[,;:]|$)", _F, anchored=True),
+        "stop_noun": compile_pattern(rf"{cue('noun_stop')}$", _F, anchored=True),
+        "measure_head": compile_pattern(rf"\s*{cue('measure_head')}(?!\w)", _F, anchored=True),
+        "level_to": compile_pattern(cue("level_to"), _F, anchored=True),
+        "unit_rest": compile_pattern(r"\S+\s+(?P<r>[^/]+)", anchored=True),
         "word": compile_pattern(r"\w+"),
-        "digits": compile_pattern(r"\d++(?:[.,]\d++)*+"),
-        "plan_after": compile_pattern(rf"\s+{plan_refs}(?!\w)", _F),
+        "digits": compile_pattern(r"\d++(?:[.,]\d++)*+", anchored=True),
+        "plan_after": compile_pattern(rf"\s+{plan_refs}(?!\w)", _F, anchored=True),
         "growth": compile_pattern(rf"(?<!\w){cue('growth_rate')}(?!\w)", _F),
         "foreign_lead": compile_pattern(rf"(?<!\w){alternation(nf['foreign_lead'])}(?!\w)", _F),
         # either of the two: where it is not found, neither is
@@ -216,7 +216,7 @@ def _current(ctx: Context) -> tuple[Numeral, _Clause]:
 def _broken(m: regex.Match, ctx: Context, rule: Rule):
     """``6 57%``: a number and a percentage split by a lost comma (a warning, no figure)."""
     n, _ = _current(ctx)
-    nxt = next((x for x in ctx.numerals_in(n.end, m.end()) if x.kind == "percent"), None)
+    nxt = next((x for x in ctx.numerals_list(n.end, m.end()) if x.kind == "percent"), None)
     if n.kind != "number" or n.spelled or nxt is None:
         return None
     ctx.warn("broken_number", f"broken number {ctx.view[n.start:nxt.end]!r}: a separator looks lost", n.start, nxt.end)
@@ -436,15 +436,15 @@ def _qualifier_guard():
 
 
 @cache
-def _rule_table() -> tuple[tuple[Rule, regex.Pattern, object, bool], ...]:
-    """:data:`RULES` with their patterns built (one object for equal patterns, so that a
-    numeral is matched once), their guards (:data:`_GUARDS`) and whether they are
-    :data:`_AFTER_CUE` rules."""
-    built: dict[tuple[str, int], regex.Pattern] = {}
+def _rule_table() -> tuple[tuple[Rule, regex.Pattern, int, object, bool], ...]:
+    """:data:`RULES` with their patterns built, the slot of their pattern (one slot for
+    equal patterns, so that a numeral is matched once), their guards (:data:`_GUARDS`)
+    and whether they are :data:`_AFTER_CUE` rules."""
+    built: dict[tuple[str, int], tuple[regex.Pattern, int]] = {}
     out = []
     for rule in _rules():
-        pattern = built.setdefault((rule.pattern.pattern, rule.pattern.flags), rule.pattern)
-        out.append((rule, pattern, _GUARDS.get(rule.name), rule.name in _AFTER_CUE))
+        pattern, slot = built.setdefault((rule.pattern.pattern, rule.pattern.flags), (rule.pattern, len(built)))
+        out.append((rule, pattern, slot, _GUARDS.get(rule.name), rule.name in _AFTER_CUE))
     return tuple(out)
 
 
@@ -492,7 +492,7 @@ def _segment(
     if not _offerable(ctx, _offered(ctx) if offered is None else offered, *seg):
         return []  # no numeral is offered to the rules: nothing else here has an effect
     view = ctx.view
-    nums = ctx.numerals_in(*seg)
+    nums = ctx.numerals_list(*seg)
     figures = [(n.start, n.end) for n in nums if n.kind in _CANDIDATES and not _bare_year(view, n)]
     ps = pieces(view, seg[0], seg[1], [(n.start, n.end) for n in nums], figures)
     out: list[_Draft] = []
@@ -510,7 +510,7 @@ def _segment(
         if open_start is not None and _mergeable(view, open_start, p0, p1, ctx):
             lead_start = open_start
         had_numeral = False
-        for n in ctx.numerals_in(p0, p1):
+        for n in ctx.numerals_list(p0, p1):
             if n.start in consumed:
                 continue
             if n.kind in _NOT_OFFERED:
@@ -630,22 +630,23 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
     """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None."""
     ctx.scratch[_CURRENT] = (n, clause)
     view = ctx.view
+    start = n.start
     cued: bool | None = None
-    matched: dict[int, regex.Match | None] = {}
+    table = _rule_table()
+    matched: list = [_UNMATCHED] * len(table)  # by pattern slot
     try:
-        for rule, pattern, guard, after_cue in _rule_table():
+        for rule, pattern, slot, guard, after_cue in table:
             if guard is not None and not guard(n, clause):
                 continue
             if after_cue:
                 if cued is None:
-                    cued = _after_cue_guard()(view, 0, n.start) or _slash_before(view, n.start)
-                    cued = cued and _after_cue().match(view, n.start) is not None
+                    cued = _after_cue_guard()(view, 0, start) or _slash_before(view, start)
+                    cued = cued and _after_cue().match(view, start) is not None
                 if not cued:
                     continue
-            key = id(pattern)
-            if key not in matched:
-                matched[key] = pattern.match(view, n.start)
-            m = matched[key]
+            m = matched[slot]
+            if m is _UNMATCHED:
+                m = matched[slot] = pattern.match(view, start)
             if m is None:
                 continue
             out = rule.production(m, ctx, rule)
@@ -654,6 +655,10 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
         return None
     finally:
         ctx.scratch.pop(_CURRENT, None)
+
+
+#: A pattern slot of :func:`_offer` not matched yet.
+_UNMATCHED = object()
 
 
 def _slash_before(view: str, pos: int) -> bool:
@@ -673,9 +678,9 @@ def _range_partner(ctx: Context, n: Numeral, end: int) -> Numeral | None:
     """The upper end of a range written with words or a spaced dash (``5.200 đến 5.500``)."""
     if n.kind != "number":
         return None
-    for x in ctx.numerals_in(n.end, end)[:1]:
-        if x.kind == "number" and _patterns()["range_join"].fullmatch(ctx.view, n.end, x.start) and not ctx.claimed(x):
-            return x
+    x = ctx.first_numeral_in(n.end, end)
+    if x is not None and x.kind == "number" and _patterns()["range_join"].fullmatch(ctx.view, n.end, x.start) and not ctx.claimed(x):
+        return x
     return None
 
 
@@ -752,7 +757,7 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
         return None
     if n.spelled and n.value == 1 and pats["article"].search(view, max(0, n.start - 30), n.start):
         return None  # "Giám đốc một công ty", "là một điểm sáng": the article "a"
-    if pats["foreign"].match(view, n.end) or (um is not None and pats["foreign"].match(view, um.end)):
+    if _foreign_at(view, n.end) or (um is not None and _foreign_at(view, um.end)):
         return _Outcome("anchor")
     lead = max(clause.lead_start, n.start - _REACH)
     if pats["foreign_lead_or_negation"].search(view, lead, n.start):
@@ -766,7 +771,7 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
         if nm is None or pats["stop_noun"].match(nm.group("w")):
             return _Outcome("anchor")
     # a threshold inside the name: "đạt 100 triệu đồng/ha trở lên thực hiện được 230ha"
-    nxt = [x for x in ctx.numerals_in(unit_end, clause.piece[1]) if x.kind in _CANDIDATES]
+    nxt = [x for x in ctx.numerals_list(unit_end, clause.piece[1]) if x.kind in _CANDIDATES]
     rate_like = nxt and um is not None and ("/" in view[um.start : um.end] or read_qualifier_after(view, unit_end) is not None)
     if rate_like and pats["threshold_tail"].match(view[unit_end : nxt[0].start]):
         ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
@@ -774,6 +779,25 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
     rule = "indicator_fraction" if n.kind == "fraction" else "indicator_range" if n.kind == "range" else "indicator_quantity"
     over = comp if comp is not None and comp.verb == "over" and comp.ref is None and not attached else None
     return _build(ctx, n, clause, rule, comp=over, um=um)
+
+
+def _slash_at(view: str, pos: int) -> bool:
+    """Whether a ``/`` comes at ``pos`` after spaces: where the patterns opening with
+    ``\\s*/`` (``per_after_percent``, ``of_total``) may match."""
+    i = first_nonspace(view, pos, len(view))
+    return i < len(view) and view[i] == "/"
+
+
+def _foreign_at(view: str, pos: int) -> bool:
+    """Whether a word of another extractor's figures (``đảng viên``) comes at ``pos``."""
+    i = first_nonspace(view, pos, len(view))
+    return i < len(view) and _foreign_may_open()(view, i, len(view)) and _patterns()["foreign"].match(view, pos) is not None
+
+
+@cache
+def _foreign_may_open():
+    """:func:`.may_open` of the ``foreign`` words."""
+    return may_open(tuple(_nonfigure()["foreign"]))
 
 
 def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) -> _Draft | None:
@@ -796,7 +820,7 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     # unit
     if n.percent:
         unit, factor, unit_end, noun = Unit.percent, Decimal(1), n.end, ""
-        per = pats["per_after_percent"].match(view, n.end)
+        per = pats["per_after_percent"].match(view, n.end) if _slash_at(view, n.end) else None
         unit_end = per.end() if per else unit_end
     else:
         if um is None:
@@ -828,7 +852,7 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
         mp = pats["plan_after"].match(view, unit_end)
         unit_end = mp.end() if mp else unit_end
     if of_total is None and not n.percent:
-        mo = pats["of_total"].match(view, unit_end)
+        mo = pats["of_total"].match(view, unit_end) if _slash_at(view, unit_end) else None
         plan_u = mo is not None and mo.group("u") is not None and pats["plan_word"].fullmatch(mo.group("u"))
         if mo is not None and (mo.group("u") is None or read_unit(view, mo.start("u")) is not None or plan_u):
             try:
@@ -849,12 +873,12 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     after_end = _after_end(ctx, after_start, clause.seg[1])
     after = view[after_start:after_end]
     tail_q = pats["at_least_after"].search(after)
-    if tail_q is not None and not ctx.numerals_in(after_start, after_start + tail_q.start()):
+    if tail_q is not None and not ctx.numerals_list(after_start, after_start + tail_q.start()):
         if qb is not None and pats["from_word"].fullmatch(view, qb[1], n.start):
             qualifier = read_qualifier_after(view, after_start + tail_q.start())[0]
         after = after[: tail_q.start()]
     # numerals inside the name after the figure are part of it: "OCOP 3 sao", "mức độ 2"
-    for x in ctx.numerals_in(after_start, after_start + len(after)):
+    for x in ctx.numerals_list(after_start, after_start + len(after)):
         ctx.claim(x, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
         extra.append(x)
     # name
@@ -944,15 +968,16 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
     view = ctx.view
     pats = _patterns()
     end = limit = min(end, start + _REACH // 2)
-    figures = [x for x in ctx.numerals_in(start, end) if x.kind in _CANDIDATES]
+    figures = [x for x in ctx.numerals_list(start, end) if x.kind in _CANDIDATES]
     for m in pats["and"].finditer(view, start, end) if figures else ():
         stop = pats["hard_stop"].search(view, m.end(), end)
-        if any(x.kind in _CANDIDATES for x in ctx.numerals_in(m.end(), stop.start() if stop else end)):
+        a, b = m.end(), stop.start() if stop else end
+        if any(a <= x.start < b for x in figures):
             end = m.start()  # "7 HTX và 21 tổ hợp tác": the next figure starts
             break
-    for x in ctx.numerals_in(start, end):
-        if x.kind not in _CANDIDATES:
-            continue
+    for x in figures:
+        if x.start >= end:
+            break
         inside = (_tail_guard("threshold_word")(view, 0, x.start) and pats["threshold_before"].search(view, max(start, x.start - 20), x.start)) or _label_pattern().match(view, x.start) or _measure_pattern().match(view, x.start)
         if not inside:
             end = x.start  # "hỗ trợ 350 triệu đồng cho 7 hộ": the next figure starts
