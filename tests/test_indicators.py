@@ -341,3 +341,25 @@ def test_every_module_rule_has_a_name_and_pattern():
 @pytest.mark.parametrize("junk", ["", " ", "%", "0", "1.2.3.4", "..., ;;;", "tăng % so với", "đạt / ha", "😀 12 😀", "Ⅻ", "\u200b5\u200b tấn"])
 def test_junk_does_not_crash(junk):
     assert isinstance(bk_report.extract(junk).indicators, list)
+
+
+def test_may_open_never_refuses_where_the_phrases_match():
+    # the cheap precondition before a phrase pattern: where the pattern matches, it says yes
+    import random
+
+    from bk_report.extractors.indicator_cues import may_open
+    from bk_report.lexicon import FLAGS, alternation, compile_pattern
+
+    phrases = ("trên địa bàn", "toàn", "Tổng sản phẩm", "GRDP", "thu ngân sách", "vốn đầu tư")
+    pattern = compile_pattern(rf"{alternation(phrases)}(?!\w)", FLAGS, anchored=True)
+    ok = may_open(phrases)
+    pieces = list(phrases) + ["TRÊN", "toàn", "Tong", "x", " ", ",", "-", "ſ", "İ", "đ", "Đ", "1"]
+    rng = random.Random(7)
+    refused = 0
+    for _ in range(3000):
+        s = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        i = rng.randint(0, len(s))
+        if pattern.match(s, i):
+            assert ok(s, i, len(s)), (s, i)
+        refused += not ok(s, i, len(s))
+    assert refused > 500
