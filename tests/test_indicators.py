@@ -347,7 +347,7 @@ def test_may_open_never_refuses_where_the_phrases_match():
     # the cheap precondition before a phrase pattern: where the pattern matches, it says yes
     import random
 
-    from bk_report.extractors.indicator_cues import may_open
+    from bk_report.lexicon import may_open
     from bk_report.lexicon import FLAGS, alternation, compile_pattern
 
     phrases = ("trên địa bàn", "toàn", "Tổng sản phẩm", "GRDP", "thu ngân sách", "vốn đầu tư")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import regex
 
@@ -243,61 +243,32 @@ class EdgeWords:
         letters = [(u[0][0], u[-1][0]) for u in units if u]
         # a word starting or ending in a space or a dash has no single edge letter
         self._exact = bool(letters) and all(len(a) == 1 and len(b) == 1 and a.isalnum() and b.isalnum() for a, b in letters)
-        self._space = compile_pattern(r"\s", flags)
-        self._first = compile_pattern("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self._exact else None
-        self._last = compile_pattern("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self._exact else None
-        # what each pattern said of a character: a text has few distinct ones
-        self._spaces: dict[str, bool] = {}
-        self._firsts: dict[str, bool] = {}
-        self._lasts: dict[str, bool] = {}
-
-    @staticmethod
-    def _learn(seen: dict[str, bool], pattern: "regex.Pattern[str]", ch: str) -> bool:
-        if len(seen) > 4096:  # a text of every character there is: stay small
-            seen.clear()
-        seen[ch] = answer = pattern.fullmatch(ch) is not None
-        return answer
+        no = _never
+        self._space = char_test(r"\s", flags)
+        self._first = char_test("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self._exact else no
+        self._last = char_test("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self._exact else no
 
     def may_end(self, text: str, pos: int, lo: int) -> bool:
         """False if no word can end ``text[lo:pos]``, spaces after it aside."""
         if not self._exact:
             return True
-        spaces = self._spaces
-        i = pos
-        while i > lo:
-            ch = text[i - 1]
-            space = spaces.get(ch)
-            if space is None:
-                space = self._learn(spaces, self._space, ch)
-            if not space:
-                break
+        space, i = self._space, pos
+        while i > lo and space(text[i - 1]):
             i -= 1
-        if i <= lo:
-            return False
-        ch = text[i - 1]
-        last = self._lasts.get(ch)
-        return self._learn(self._lasts, self._last, ch) if last is None else last
+        return i > lo and self._last(text[i - 1])
 
     def may_start(self, text: str, pos: int, hi: int) -> bool:
         """False if no word can start ``text[pos:hi]``, spaces before it aside."""
         if not self._exact:
             return True
-        spaces = self._spaces
-        hi = min(hi, len(text))
-        i = pos
-        while i < hi:
-            ch = text[i]
-            space = spaces.get(ch)
-            if space is None:
-                space = self._learn(spaces, self._space, ch)
-            if not space:
-                break
+        space, i, hi = self._space, pos, min(hi, len(text))
+        while i < hi and space(text[i]):
             i += 1
-        if i >= hi:
-            return False
-        ch = text[i]
-        first = self._firsts.get(ch)
-        return self._learn(self._firsts, self._first, ch) if first is None else first
+        return i < hi and self._first(text[i])
+
+
+def _never(ch: str) -> bool:
+    return False
 
 
 class FirstWords:
@@ -355,6 +326,58 @@ class FirstWords:
             if m is not None:
                 done = m.end() if m.end() > start else start + 1
                 yield m
+
+
+@lru_cache(maxsize=None)
+def may_open(phrases: tuple[str, ...], flags: int = regex.IGNORECASE | regex.VERSION1) -> Callable[[str, int, int], bool]:
+    """A cheap precondition of a pattern that matches one of ``phrases`` at ``s[i:end]``
+    and no word character right after it: ``may_open(s, i, end)`` is false when the word
+    there (its word characters, up to ``end``) is not the first word of any phrase,
+    compared as the pattern compares it (the answer is remembered for each word).
+    Always true if a phrase does not open with a word character.
+
+    >>> ok = may_open(("trên địa bàn", "toàn"))
+    >>> [ok(s, 0, len(s)) for s in ("Trên đó", "toàn, xã", "toàn-bộ", "trênx", "x")]
+    [True, True, True, False, False]
+    """
+    heads = set()
+    for p in phrases:
+        m = regex.match(r"\w+", canonical(p))
+        if m is None:
+            return lambda s, i, end: True
+        heads.add(m.group())
+    is_head = char_test(alternation(heads), flags)
+    word = compile_pattern(r"\w++", regex.VERSION1, anchored=True)
+
+    def ok(s: str, i: int, end: int) -> bool:
+        m = word.match(s, i, end)
+        return m is not None and is_head(m.group())
+
+    return ok
+
+
+@lru_cache(maxsize=None)
+def char_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """``pattern`` as a test of a short string (a character, a word), remembered for each.
+
+    >>> char_test(r"[\\p{Lu}\\d]", regex.VERSION1)("Đ")
+    True
+    """
+    compiled = compile_pattern(pattern, flags)
+    return lru_cache(maxsize=1024)(lambda ch: compiled.fullmatch(ch) is not None)
+
+
+def first_nonspace(s: str, i: int, end: int) -> int:
+    """The first offset from ``i`` (before ``end``) that holds no space, or ``end``: where a
+    pattern opening with ``\\s*`` (or ``[ \\t]*``) reads its first word, if it matches
+    (``str.isspace`` holds for every character ``\\s`` matches, and for no word character).
+
+    >>> first_nonspace("  x", 0, 3), first_nonspace("  ", 0, 2)
+    (2, 2)
+    """
+    while i < end and s[i].isspace():
+        i += 1
+    return i
 
 
 @lru_cache(maxsize=None)

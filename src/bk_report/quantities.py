@@ -26,12 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
 from .errors import QuantityError
-from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
+from .lexicon import alternation, cached_pattern, canonical, char_test, compile_pattern, load_table
 from .models import Qualifier, Quantity, Unit
 
 __all__ = [
@@ -146,7 +146,7 @@ def read_qualifier_after(view: str, pos: int) -> Optional[tuple[Qualifier, int]]
     i = pos
     while i < len(view) and view[i] in " \t":
         i += 1
-    if i >= len(view) or not _may_start_after(view[i]):
+    if i >= len(view) or not _after_first_letter()(view[i]):
         return None  # no qualifier starts with that letter: the pattern would not match
     m = _patterns()["after"].match(view, pos)
     if m is None:
@@ -154,14 +154,14 @@ def read_qualifier_after(view: str, pos: int) -> Optional[tuple[Qualifier, int]]
     return _qualifiers()["after"][_key(m.group("q"))], m.end()
 
 
-@lru_cache(maxsize=1024)
-def _may_start_after(ch: str) -> bool:
-    """Whether a qualifier after a number may start with the character ``ch`` (as the
-    pattern matches it: case-insensitively)."""
+@lru_cache(maxsize=None)
+def _after_first_letter() -> Callable[[str], bool]:
+    """Whether a qualifier after a number may start with a character (as the pattern
+    matches it: case-insensitively)."""
     firsts = {w[:1] for w in _qualifiers()["after"]}
     if any(not c or c.isspace() or c in "-–—" for c in firsts):
-        return True  # a phrase opening with a dash may take spaces first: no shortcut
-    return cached_pattern(alternation(firsts), _F).fullmatch(ch) is not None if firsts else False
+        return lambda ch: True  # a phrase opening with a dash may take spaces first: no shortcut
+    return char_test(alternation(firsts), _F) if firsts else (lambda ch: False)
 
 
 def times_before(view: str, pos: int) -> Optional[int]:

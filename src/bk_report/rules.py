@@ -14,7 +14,6 @@ Decimal('5')
 """
 from __future__ import annotations
 
-import bisect
 from bisect import bisect_left
 from array import array
 from dataclasses import dataclass, field
@@ -146,12 +145,12 @@ class Context:
         """
         if self._newlines is None:  # found once: a long line must not be read back to its start each time
             self._newlines = array("q", (m.start() for m in cached_pattern(r"\n").finditer(self.view)))
-        i = bisect.bisect_left(self._newlines, pos)
+        i = bisect_left(self._newlines, pos)
         return self._newlines[i - 1] + 1 if i else 0
 
     def numeral_at(self, start: int) -> Optional[Numeral]:
         """The numeral starting exactly at view offset ``start``."""
-        i = bisect.bisect_left(self._starts, start)
+        i = bisect_left(self._starts, start)
         if i < len(self._starts) and self._starts[i] == start:
             return self.numerals[i]
         return None

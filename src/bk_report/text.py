@@ -150,16 +150,13 @@ class Document:
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
         self.text = text
-        if unicodedata.is_normalized("NFC", text) and not _untouched_re().search(text):
-            # the commonest case: nothing to compose, fold or move; the view is the text
-            self.view = text
-            self._breaks = self._shift_start = self._shift_end = None  # the identity map
-            return
-        if unicodedata.is_normalized("NFC", text) and not _SLOW_RUN.search(text):
-            # the common case: one view character per character, spaces folded
-            self.view = canonical_tones(_space_re().sub(" ", text))
-            self._breaks = self._shift_start = self._shift_end = None  # the identity map
-            return
+        if unicodedata.is_normalized("NFC", text):
+            plain = not _untouched_re().search(text)  # the commonest case: nothing changes at all
+            if plain or not _SLOW_RUN.search(text):
+                # one view character per character (the identity map): spaces folded, tones moved
+                self.view = text if plain else canonical_tones(_space_re().sub(" ", text))
+                self._breaks = self._shift_start = self._shift_end = None
+                return
         self._breaks, self._shift_start, self._shift_end = array("q"), array("q"), array("q")
         pieces: list[str] = []
         done = pos = 0

@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .indicator_cues import cue, first_nonspace, may_open, tail_guard, words
+from ..lexicon import alternation, canonical, compile_pattern, first_nonspace, load_table, may_open
+from .indicator_cues import cue, tail_guard, words
 
 _F = regex.IGNORECASE | regex.VERSION1
 _SPACES = compile_pattern(r"\s+")

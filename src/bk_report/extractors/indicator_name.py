@@ -22,9 +22,9 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern
+from ..lexicon import alternation, canonical, char_test, compile_pattern, first_nonspace, load_table, may_open
 from ..numerals import number_words
-from .indicator_cues import char_test, cue, first_nonspace, may_open, tail_guard
+from .indicator_cues import cue, tail_guard
 
 _F = regex.IGNORECASE | regex.VERSION1
 

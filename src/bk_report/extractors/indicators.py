@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, first_nonspace, load_table, may_open
 from ..models import Indicator, Kind, NumberRole, Qualifier, Status, Unit
 from ..numerals import parse_number
 from ..quantities import read_qualifier_after, read_qualifier_before, read_unit
@@ -35,7 +35,7 @@ from ..scanner import Numeral
 from . import indicator_compare as compare
 from . import indicator_name as naming
 from .indicator_clause import in_brackets, pieces, segments
-from .indicator_cues import cue, first_nonspace, may_open, tail_guard, words
+from .indicator_cues import cue, tail_guard, words
 from .indicator_status import status as status_of
 from .year import sentence_spans
 
