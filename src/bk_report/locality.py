@@ -222,10 +222,17 @@ def _first_words() -> dict[str, FirstWords]:
 
 
 @lru_cache(maxsize=None)
+def _provinces() -> str:
+    """The unit words of provinces and cities, as an alternation."""
+    return alternation(x for x, lvl in _words()["unit"] if lvl in ("province", "city"))
+
+
+@lru_cache(maxsize=None)
 def _sources() -> dict[str, tuple[str, int]]:
+    """``(pattern, flags)`` of each whole-text pattern of :func:`mentions`."""
     w = _words()
     units = alternation(x for x, _ in w["unit"])
-    provinces = alternation(x for x, lvl in w["unit"] if lvl in ("province", "city"))
+    provinces = _provinces()
     f = regex.VERSION1
     return {
         # `huyện Mèo Vạc`, `TP. Tuy Hòa`, `HĐND xã Bế Triều` (unit word in any case, name capitalised)
@@ -237,7 +244,6 @@ def _sources() -> dict[str, tuple[str, int]]:
             f,
         ),
         "national": (rf"\m(?P<type>{alternation(x for x, _ in w['national'])})(?!\w)", f | regex.IGNORECASE),
-        "provinces": (provinces, f),
     }
 
 
@@ -258,7 +264,7 @@ def _finditer(name: str, view: str, low: Optional[str]):
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, regex.Pattern]:
-    provinces = _sources()["provinces"][0]
+    provinces = _provinces()
     return {
         "bloc": compile_pattern(*_sources()["bloc"]),
         "bracket": compile_pattern(rf"\s*\(\s*(?:(?i:{provinces})\s*)?(?P<name>{_NAME})\s*[),]", anchored=True),
