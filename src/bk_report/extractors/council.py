@@ -35,12 +35,12 @@ from typing import Iterator, Optional
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern, time_budget
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
 from ..models import CouncilFigure, CouncilMeasure, NumberRole
 from ..rules import Claim, Context, Rule, run_rules
 from ..scanner import Numeral
 from . import council_context, year
-from .council_context import cached_pattern, tolerant_alternation, tolerant_heads, tolerant_pattern, tolerant_tails
+from .council_context import tolerant_alternation, tolerant_heads, tolerant_pattern, tolerant_tails
 from .council_ordinals import read_ordinal
 
 _F = regex.IGNORECASE | regex.VERSION1

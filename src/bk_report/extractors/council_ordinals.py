@@ -21,12 +21,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ..errors import NumberError
-from ..lexicon import canonical, column_map
+from ..lexicon import cached_pattern, canonical, column_map
 from ..numerals import parse_number
 from ..rules import Context
 from ..scanner import Numeral
-from .council_context import cached_pattern
-
 
 
 @lru_cache(maxsize=None)

@@ -36,8 +36,8 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import alternation, canonical, load_table, compile_pattern
-from .council_context import cached_pattern, earlier_value_pattern, is_earlier, search_at_end, tolerant_alternation, tolerant_lookup
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
+from .council_context import earlier_value_pattern, is_earlier, search_at_end, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral

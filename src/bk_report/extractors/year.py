@@ -37,7 +37,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import alternation, load_table, compile_pattern
+from ..lexicon import alternation, cached_pattern, compile_pattern, load_table
 from ..models import NumberRole
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
@@ -51,12 +51,6 @@ def _cue(role: str, anchor: str = "") -> regex.Pattern:
     if not words:
         raise ValueError(f"year_cues.tsv has no row with role {role!r}")
     return compile_pattern(rf"(?<!\w){alternation(words)}(?!\w){anchor}", _F)
-
-
-@lru_cache(maxsize=None)
-def _pattern(source: str, flags: int = 0) -> regex.Pattern:
-    """``compile_pattern(source, flags)``, compiled on first use: importing compiles nothing."""
-    return compile_pattern(source, flags)
 
 
 _COUNCIL_TERM = r"(?<!\w)khóa\s+\w+\s*,?\s*\S+\s+\S+\s*$"
@@ -117,11 +111,11 @@ def _clause_start(before: str) -> int:
     The break ending last is found searching backwards; only a dash between spaces
     chained to another (`` - - ``) may pair otherwise in a forward search, which then decides.
     """
-    m = _pattern(_CLAUSE_BREAK, regex.REVERSE).search(before)
+    m = cached_pattern(_CLAUSE_BREAK, regex.REVERSE).search(before)
     if m is None:
         return 0
     if m.end() - m.start() > 1 and m.start() > 0 and before[m.start() - 1] == "-":
-        return max([0] + [m.end() for m in _pattern(_CLAUSE_BREAK).finditer(before)])
+        return max([0] + [m.end() for m in cached_pattern(_CLAUSE_BREAK).finditer(before)])
     return m.end()
 
 
@@ -141,7 +135,7 @@ def _weigh(ctx: Context, n: Numeral, sentence: tuple[int, int], head_end: int) -
         plan = m
     if plan is not None and not _cue("result").search(clause, 0, plan.start()):
         return Weighed(year, 0, "year.plan", n.start)
-    lead = (bool(_pattern(_LEAD, _F).match(clause)) and (clause_start > 0 or not cut)) or (not cut and bool(_pattern(_LEAD, _F).match(before)))
+    lead = (bool(cached_pattern(_LEAD, _F).match(clause)) and (clause_start > 0 or not cut)) or (not cut and bool(cached_pattern(_LEAD, _F).match(before)))
     if lead:
         if _plan_sentence(ctx, n.end, e):
             return Weighed(year, 0, "year.plan", n.start)
@@ -197,7 +191,7 @@ def is_year(ctx: Context, n: Numeral) -> bool:
         and n.text.isdigit()
         and len(n.text) == 4
         and 1900 <= n.value <= 2100
-        and bool(_pattern(_YEAR_WORD_BEFORE, _F).search(ctx.view[max(0, n.start - 8) : n.start]))
+        and bool(cached_pattern(_YEAR_WORD_BEFORE, _F).search(ctx.view[max(0, n.start - 8) : n.start]))
     )
 
 
@@ -225,7 +219,7 @@ def _term_framed(ctx: Context) -> bool:
         if n.kind != "period":
             continue
         before = view[max(0, n.start - 30) : n.start]
-        if not term_before.search(before) or _pattern(_COUNCIL_TERM, _F).search(before):
+        if not term_before.search(before) or cached_pattern(_COUNCIL_TERM, _F).search(before):
             continue  # ``khóa X, nhiệm kỳ 2021-2026`` names a council, it is no reporting period
         if _term_year().search(view[max(0, n.start - 60) : n.start]):
             continue  # ``Năm đầu nhiệm kỳ 2016-2021``: one year of the term is reported
@@ -234,7 +228,7 @@ def _term_framed(ctx: Context) -> bool:
         # the words since the last line or sentence break (a lead is a few words long)
         w = max(0, n.start - 60)
         window = view[w : n.start]
-        breaks = [w + m.end() - 1 for m in _pattern(r"[.!?]\s|\n").finditer(window)]
+        breaks = [w + m.end() - 1 for m in cached_pattern(r"[.!?]\s|\n").finditer(window)]
         if not breaks and w > 0:
             continue
         line_start = max(breaks) if breaks else -1
