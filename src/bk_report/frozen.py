@@ -17,7 +17,6 @@ sets the slots directly; instances stay frozen, equal and hashable as before.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass  # noqa: F401 - used by the doctests
 from typing import Callable, TypeVar
 
 _T = TypeVar("_T", bound=type)
@@ -54,6 +53,7 @@ def slot_constructor(cls: type, fields: tuple[str, ...]) -> Callable[..., object
     values for ``fields`` (every slot, in that order) without calling its ``__init__``:
     no validation, for values the library computed itself.
 
+    >>> from dataclasses import dataclass
     >>> @dataclass(frozen=True, slots=True)
     ... class Pair:
     ...     a: int

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
+from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
 from ..text import lowered
 
@@ -228,78 +228,6 @@ def _folds_alike(letter: str) -> bool:
 
 #: A word as the token pattern sees words (its ``\w``).
 WORD = regex.compile(r"\w+", regex.VERSION1)
-#: The same, kept by ``split``: text, word, text, word, …, text.
-WORD_SPLIT = regex.compile(r"(\w+)", regex.VERSION1)
-
-
-@lru_cache(maxsize=None)
-def token_patterns_by_first_word() -> Optional[dict[str, regex.Pattern]]:
-    """``{case-folded first word: pattern of the phrases starting with it}``.
-
-    A phrase of :func:`token_pattern` can only start on one of these words, and
-    there the small pattern gives the same match as the whole one (the same
-    alternatives in the same order, less those that cannot match).  None when
-    some phrase does not start with a word character.
-
-    >>> by_word = token_patterns_by_first_word()
-    >>> by_word["kiểm"].match("Kiểm tra, giám sát 3 chi bộ").group()
-    'Kiểm tra, giám sát'
-    """
-    groups: dict[str, list[str]] = {}
-    for form in _token_forms():
-        m = WORD.match(canonical(form))
-        if m is None:
-            return None
-        groups.setdefault(m.group().casefold(), []).append(form)
-    return {w: compile_pattern(rf"(?<!\w){alternation(forms)}(?!\w)", FLAGS) for w, forms in groups.items()}
-
-
-@lru_cache(maxsize=None)
-def second_words_by_first_word() -> dict[str, Optional[frozenset[str]]]:
-    """``{case-folded first word: case-folded second words of the phrases starting with it}``;
-    None for a first word that is a phrase by itself.
-
-    A phrase and the text it matches have the same words once case-folded, with only
-    spaces and punctuation between them: where the word after a first word is none of
-    its second words, no phrase of that first word matches.
-
-    >>> "tra" in second_words_by_first_word()["kiểm"]
-    True
-    """
-    out: dict[str, Optional[set[str]]] = {}
-    for form in _token_forms():
-        words = [w.casefold() for w in WORD.findall(canonical(form))]
-        seconds = out.get(words[0], set())
-        if seconds is None:
-            continue
-        if len(words) == 1:
-            out[words[0]] = None
-        else:
-            seconds.add(words[1])
-            out[words[0]] = seconds
-    return {w: None if s is None else frozenset(s) for w, s in out.items()}
-
-
-@lru_cache(maxsize=None)
-def phrase_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """``(first words that are a phrase by themselves, (first word, second word) pairs of
-    the other phrases)``, case-folded: a phrase can only start on a word of the first set,
-    or on the first word of a pair followed by its second (:func:`second_words_by_first_word`).
-
-    >>> singles, pairs = phrase_starts()
-    >>> ("kiểm", "tra") in pairs, "kiểm" in singles
-    (True, False)
-    """
-    singles: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
-    for first, seconds in second_words_by_first_word().items():
-        if seconds is None:
-            singles.add(first)
-        else:
-            pairs.update((first, second) for second in seconds)
-    return frozenset(singles), frozenset(pairs)
-
-
 @lru_cache(maxsize=None)
 def phrase_words(kinds: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The case-folded words of the phrases of ``kinds`` (a kind, or ``kind:value``), as
@@ -339,40 +267,6 @@ def may_hold(folded: str, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool
                 else:
                     return True
     return False
-
-
-#: The key of a trie node under which the rank of the phrase ending there is kept.
-END = ""
-
-
-@lru_cache(maxsize=None)
-def phrase_tries() -> dict[str, Optional[dict]]:
-    """``{case-folded first word: trie of the phrases starting with it}``; None for a first
-    word whose phrases are not all words and what stands between them.
-
-    A node maps the case-folded next word to ``{pattern of what stands before it: node}``
-    and :data:`END` to the rank of the phrase ending there in :func:`token_pattern`
-    (longest first): where several phrases match, the pattern takes the first of them.
-
-    >>> [END in node for node in phrase_tries()["kỷ"]["luật"].values()]
-    [True]
-    """
-    out: dict[str, Optional[dict]] = {}
-    for form in _token_forms():
-        text = canonical(form)
-        parts = WORD_SPLIT.split(text)  # "", word, between, word, …, ""
-        first = parts[1].casefold()
-        node = out.setdefault(first, {})
-        if node is None:
-            continue
-        if parts[0] or parts[-1] or any(len(w.casefold()) != len(w) for w in parts[1::2]):
-            out[first] = None
-            continue
-        for between, word in zip(parts[2::2], parts[3::2]):
-            node = node.setdefault(word.casefold(), {}).setdefault(literal_pattern(between), {})
-        rank = (-len(text), text)
-        node[END] = min(node.get(END, rank), rank)
-    return out
 
 
 @lru_cache(maxsize=None)

@@ -21,22 +21,19 @@ import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice
-from operator import attrgetter, or_
+from itertools import accumulate
+from operator import attrgetter
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
-from ..lexicon import FLAGS, cached_pattern, compile_pattern, literal_pattern
-
+from ..lexicon import cached_pattern, compile_pattern
 from ..models import NumberRole, Qualifier
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
 from .discipline_lexicon import (
-    END, WORD, WORD_SPLIT, connectors, fold, folded_token_pattern, phrase_info, phrase_starts, phrase_tries,
-    target_after,
-    targets_after, token_pattern, token_patterns_by_first_word,
+    WORD, connectors, fold, folded_token_pattern, phrase_info, target_after, targets_after, token_pattern,
 )
 
 #: The punctuation that steers the reading, read as tokens.
@@ -291,9 +288,7 @@ def forget_phrase_tokens(ctx: Context) -> None:
 def _phrase_spans(view: str, start: int, end: int, folded: Optional[str] = None) -> Iterator[tuple[int, int]]:
     """The spans of ``token_pattern().finditer(view, start, end)``: those of the folded pattern
     (:func:`.discipline_lexicon.folded_token_pattern`) in the view case-folded (``folded``, or
-    the range folded here) where it can read it, else trying only the words that start a phrase
-    with the word after them (:func:`.discipline_lexicon.phrase_starts`), by their trie
-    (:func:`.discipline_lexicon.phrase_tries`) where they have one."""
+    the range folded here) where it can read it, else of the token pattern itself."""
     pat = folded_token_pattern()
     if pat is not None:
         if folded is not None:
@@ -301,56 +296,14 @@ def _phrase_spans(view: str, start: int, end: int, folded: Optional[str] = None)
                 yield m.span()
             return
         low = start - 1 if start else 0  # the character before ``start``: the pattern looks behind at it
-        text = view[low:end]
-        part = fold(text)
+        part = fold(view[low:end])
         if part is not None:
             for m in pat.finditer(part, start - low):
                 s, e = m.span()
                 yield low + s, low + e
             return
-    by_word = token_patterns_by_first_word()
-    if by_word is None:
-        for m in token_pattern().finditer(view, start, end):
-            yield m.span()
-        return
-    text = view[start:end]
-    folded = text.casefold()
-    if len(folded) == len(text):
-        # folding kept the length of every character, and no character changes whether it
-        # is a word character by folding: the words of the folded text are the folded words
-        parts = WORD_SPLIT.split(folded)  # text, word, text, word, …, text
-        words = parts[1::2]
-        by_trie = True
-    else:
-        parts = WORD_SPLIT.split(text)
-        words = list(map(str.casefold, parts[1::2]))
-        # a trie compares case-folded words, as the patterns compare letters, where folding
-        # keeps the length of every word
-        by_trie = sum(map(len, words)) == sum(map(len, parts[1::2]))
-    if not words:
-        return
-    singles, pairs = phrase_starts()
-    tries = phrase_tries()
-    offsets = list(accumulate(map(len, parts), initial=start))
-    last = len(words) - 1
-    starts = map(or_, map(singles.__contains__, words), chain(map(pairs.__contains__, zip(words, islice(words, 1, None))), (False,)))
-    pos = start
-    for k in compress(range(last + 1), starts):
-        ws = offsets[2 * k + 1]
-        if ws < pos:
-            continue
-        # the first word may be cut by ``start``: it is read by its pattern
-        trie = tries[words[k]] if by_trie and k else None
-        if trie is not None:
-            found = _trie_match(trie, words, parts, k, last)
-            if found is not None:
-                pos = offsets[2 * found[1] + 2]
-                yield ws, pos
-            continue
-        m = by_word[words[k]].match(view, ws, end)
-        if m is not None:
-            pos = m.end()
-            yield ws, pos
+    for m in token_pattern().finditer(view, start, end):
+        yield m.span()
 
 
 def _phrase_matches(view: str, start: int, end: int) -> Iterator[Optional[regex.Match]]:
@@ -358,48 +311,6 @@ def _phrase_matches(view: str, start: int, end: int) -> Iterator[Optional[regex.
     pat = token_pattern()
     for s, e in _phrase_spans(view, start, end):
         yield pat.fullmatch(view, s, e)
-
-
-#: What stands for a space in a phrase.
-_SPACE = literal_pattern(" ")
-
-
-def _trie_match(node: dict, words: list[str], parts: list[str], k: int, last: int) -> Optional[tuple[tuple, int]]:
-    """The phrase of trie ``node`` that the token pattern matches from word ``k`` on (the
-    first in its order of all those that match there) as ``(rank, index of its last word)``,
-    or None."""
-    best = None
-    while True:
-        # the phrases ending here and, below, those going on: the first in order wins, and of
-        # two of the same rank the shorter, found first
-        if END in node:
-            rank = node[END]
-            if best is None or rank < best[0]:
-                best = (rank, k)
-        if k >= last:
-            return best
-        edges = node.get(words[k + 1])
-        if not edges:
-            return best
-        between = parts[2 * k + 2]
-        if len(edges) > 1:
-            for source, child in edges.items():
-                if (between == " " and source == _SPACE) or _joins(source, between):
-                    found = _trie_match(child, words, parts, k + 1, last)
-                    if found is not None and (best is None or found[0] < best[0]):
-                        best = found
-            return best
-        for source, child in edges.items():  # the one way on, walked without a call
-            if not ((between == " " and source == _SPACE) or _joins(source, between)):
-                return best
-        node = child
-        k += 1
-
-
-@lru_cache(maxsize=4096)
-def _joins(source: str, between: str) -> bool:
-    """Whether the text ``between`` two words is what pattern ``source`` of a trie edge matches."""
-    return cached_pattern(source, FLAGS).fullmatch(between) is not None
 
 
 def _phrase_tokens(view: str, start: int, end: int, folded: Optional[str] = None) -> list[Token]:
