@@ -527,7 +527,7 @@ def _drop_restated(ctx: Context, found: list[tuple[CouncilFigure, Numeral]]) -> 
         if first is None:
             kept[key] = n.start
         elif f.measure != CouncilMeasure.session_number and (
-            council_context.paragraph_start(ctx, first) != council_context.paragraph_start(ctx, n.start)
+            ctx.line_start(first) != ctx.line_start(n.start)
         ):
             ctx.claims[n.start] = Claim(NumberRole.restatement, CATEGORY, f.rule)
             continue

@@ -446,11 +446,6 @@ def _kind_of(text: str) -> str:
     return kinds[key] if key is not None else "council"
 
 
-def paragraph_start(ctx: Context, pos: int) -> int:
-    """View offset where the paragraph holding ``pos`` starts."""
-    return ctx.line_start(pos)
-
-
 #: characters that may bound a search for phrases (:func:`restart_pattern`)
 _STOPS = "0123456789.,;:!?()"
 
@@ -667,7 +662,7 @@ def actor_kind(ctx: Context, pos: int) -> Optional[str]:
     if pos <= 0:
         return None
     index = _index(ctx)
-    start = paragraph_start(ctx, pos)
+    start = ctx.line_start(pos)
     view = ctx.view
     reads = index.bodies.get(start)
     if reads is None:
@@ -772,7 +767,7 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
         # a bare ``ý kiến`` / ``kiến nghị`` is a voter's only where voters are spoken of
         index = _index(ctx)
         start, end = _sentence_bounds(ctx, index, pos)
-        para = paragraph_start(ctx, pos)
+        para = ctx.line_start(pos)
         voters = _voters_in(ctx, index, para)
         i = bisect.bisect_left(voters, para)
         if i == len(voters) or voters[i] >= end:
