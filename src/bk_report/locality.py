@@ -87,6 +87,7 @@ class Gazetteer:
         return f"{GAZETTEER_PACKAGE} {self.version}"
 
 
+@lru_cache(maxsize=4096)  # mentions repeat a few dozen type words and names in every text
 def _norm(name: str) -> str:
     return " ".join(tokens(name))
 
@@ -313,6 +314,7 @@ def mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     # the spans taken by each kind, in text order and never overlapping within a kind
     taken: dict[str, _Spans] = {kind: _Spans() for kind in ("bloc", "committee", "unit")}
+    bloc, committee, unit = taken["bloc"], taken["committee"], taken["unit"]
     for m in _patterns()["bloc"].finditer(view):
         hint = _clean(m.group("pname")) if m.group("pname") else None
         name = "Đảng bộ " + _clean(m.group("type")) + (" " + _clean(m.group("ptype")).lower() if m.group("ptype") else "")
@@ -320,7 +322,8 @@ def mentions(ctx: Context) -> list[Mention]:
         taken["bloc"].add(m.start(), m.end())
     for kind in ("committee", "unit"):
         for m in _finditer(kind, view, low):
-            if any(spans.holds(m.start()) for spans in taken.values()):
+            s = m.start()
+            if bloc.holds(s) or committee.holds(s) or unit.holds(s):
                 continue
             level = levels.get((kind, _norm(m.group("type"))))
             if level is None:
