@@ -8,7 +8,10 @@ from decimal import Decimal
 import pytest
 
 import bk_report
-from bk_report.models import Indicator, NumberMention, Span
+from bk_report.models import (
+    Body, DisciplineAction, DisciplineFigure, DisciplineTarget, Indicator, MembershipAction, MembershipFigure, NumberMention, Report,
+    Span, unchecked_figure,
+)
 
 
 def _indicator(name: str, start: int) -> Indicator:
@@ -61,3 +64,23 @@ def test_unchecked_constructors_make_what_the_classes_make():
     mention = unchecked_mention(span, Decimal(12), NumberRole.figure, "council", "council.sessions")
     assert mention == NumberMention(span=Span(start=3, end=5, text="12"), value=Decimal(12), role=NumberRole.figure,
                                     category="council", rule="council.sessions")
+
+
+@pytest.mark.parametrize(
+    "cls, fields",
+    [
+        (DisciplineFigure, dict(span=Span(3, 5, "12"), rule="r", body=None, action=DisciplineAction.reprimand,
+                                target=DisciplineTarget.member, count=12)),
+        (DisciplineFigure, dict(span=Span(0, 1, "7"), rule="r", body=Body.inspection_commission,
+                                action=DisciplineAction.inspection, target=DisciplineTarget.organization, count=7)),
+        (MembershipFigure, dict(span=Span(0, 2, "41"), rule="r", action=MembershipAction.admitted, count=41)),
+    ],
+)
+def test_unchecked_figure_is_the_validated_figure(cls, fields):
+    fast, slow = unchecked_figure(cls, **fields), cls(**fields)
+    assert fast == slow
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert Report.model_validate_json(Report(discipline=[fast]).model_dump_json() if cls is DisciplineFigure
+                                      else Report(membership=[fast]).model_dump_json()) == Report(
+        **{"discipline" if cls is DisciplineFigure else "membership": [slow]})

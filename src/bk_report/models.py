@@ -22,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
@@ -244,10 +244,48 @@ class NumberMention:
     rule: Optional[str] = None
 
 
-#: :func:`unchecked` for the objects made by the thousand, taking their fields in order:
+#: Constructors for the objects made by the thousand, unvalidated, taking their fields in order:
 #: ``unchecked_span(start, end, text)``, ``unchecked_mention(span, value, role, category, rule)``
 unchecked_span = slot_constructor(Span, ("start", "end", "text"))
 unchecked_mention = slot_constructor(NumberMention, ("span", "value", "role", "category", "rule"))
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def unchecked_figure(cls: type[_Model], **fields: object) -> _Model:
+    """``cls(**fields)`` without validation, for a figure made by the hundred: every field
+    given, in the order of ``cls.model_fields``, each a value validation keeps as it is (an
+    enum member, not its value; a :class:`Span`; an ``int`` in range).  The caller checks
+    what validation would refuse (an unknown enum value, a count below zero) and builds the
+    model the validated way there.  The instance equals the validated one, down to its set
+    of field names.
+
+    >>> from bk_report.models import MembershipAction, MembershipFigure, Span
+    >>> kw = dict(span=Span(0, 2, "41"), rule="r", action=MembershipAction.admitted, count=41)
+    >>> unchecked_figure(MembershipFigure, **kw) == MembershipFigure(**kw)
+    True
+    """
+    obj = _new(cls)
+    _set(obj, "__dict__", fields)
+    _set(obj, "__pydantic_fields_set__", _fields_set(cls, tuple(fields)))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+@lru_cache(maxsize=None)
+def _fields_set(cls: type[BaseModel], names: tuple[str, ...]) -> set[str]:
+    """The set of field names that ``cls.model_post_init`` gives a figure with the fields
+    ``names`` (figures with the same names share one set)."""
+    probe = _new(cls)
+    _set(probe, "__pydantic_fields_set__", set(names))
+    probe.model_post_init(None)
+    return probe.__pydantic_fields_set__
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 class Locality(_Frozen):

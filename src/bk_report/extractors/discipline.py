@@ -36,14 +36,14 @@ import regex
 
 from ..lexicon import cached_pattern, compile_pattern
 
-from ..models import Body, DisciplineFigure, NumberRole
+from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import body_of, connectors, fold, form_next_to, may_hold, phrase_words, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
     folded_view, free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line,
-    tokenize,
+    tokenize, unchecked_figure,
 )
 
 CATEGORY = "discipline"
@@ -56,6 +56,8 @@ _PROPOSABLE = frozenset(
 _BROKEN_DOWN = frozenset({"disciplined"})
 #: The kinds of phrase that give the action of a figure, one of which a paragraph needs to give any.
 _ACTING = frozenset({"action", "form", "trailing"})
+#: The forms of discipline, one of which makes a bare number one line of a breakdown.
+_FORM = frozenset({"form"})
 #: The phrase before a count claimed as a difference with no action (``tăng 3 chi bộ``).
 _DIFFERENCE = frozenset({"marker:difference"})
 #: Actions about inspecting and supervising in general: generic person nouns need a party
@@ -99,14 +101,15 @@ class _Fig:
     broken_down: bool = False
 
     def to_model(self, ctx: Context) -> DisciplineFigure:
-        return DisciplineFigure(
-            body=self.body,
-            action=self.action,  # validated into DisciplineAction, as target into DisciplineTarget
-            target=self.target,
-            count=self.count,
-            span=ctx.span(self.start, self.end),
-            rule=self.rule,
-        )
+        span = ctx.span(self.start, self.end)
+        action = DisciplineAction._value2member_map_.get(self.action)
+        target = DisciplineTarget._value2member_map_.get(self.target)
+        if action is None or target is None or self.count < 0:
+            # validated: the values of the tables are, when they are loaded; this raises as it did
+            return DisciplineFigure(body=self.body, action=self.action, target=self.target, count=self.count,
+                                    span=span, rule=self.rule)
+        return unchecked_figure(DisciplineFigure, span=span, rule=self.rule, body=self.body, action=action,
+                                target=target, count=self.count)
 
 
 class _Sentence:
@@ -150,10 +153,11 @@ class _Sentence:
 
 
 class _Reader:
-    __slots__ = ("ctx", "rule", "figs", "body", "party", "other", "body_known", "warned", "prev_fig")
+    __slots__ = ("ctx", "view", "rule", "figs", "body", "party", "other", "body_known", "warned", "prev_fig")
 
     def __init__(self, ctx: Context, rule: Rule):
         self.ctx = ctx
+        self.view = ctx.view
         self.rule = rule
         self.figs: list[_Fig] = []
         self.body: Optional[Body] = None
@@ -173,7 +177,7 @@ class _Reader:
         if heading is not None:
             self.body, self.party = heading
             self.other, self.body_known = not self.party, True
-        view = self.ctx.view
+        view = self.view
         label: Optional[str] = None
         last = last_reading(self.ctx, start, end)
         for s, e in sentences(view, start, end):
@@ -189,7 +193,7 @@ class _Reader:
         st = _Sentence()
         st.toks = toks
         if label is not None:
-            st.carried, st.clause_start = label, bullet_end(self.ctx.view, start)
+            st.carried, st.clause_start = label, bullet_end(self.view, start)
         n_before = len(self.figs)
         handlers = _handlers()
         last = len(toks) - 1
@@ -201,7 +205,7 @@ class _Reader:
                 handler(self, st, tok, i, toks[i - 1] if i else None, toks[i + 1] if i < last else None)
         self._end_clause(st)
         self.prev_fig = self.figs[-1] if len(self.figs) > n_before else None
-        view = self.ctx.view
+        view = self.view
         stop = rstrip_end(view, start, end)
         if stop > start and view[stop - 1] == ":":
             return st.carried if st.carried is not None else label
@@ -229,7 +233,7 @@ class _Reader:
         st.breakdown_form = None
 
     def _on_body(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
-        view = self.ctx.view
+        view = self.view
         if st.propose:
             return
         if st.object_end >= 0 and cached_pattern(*_OBJECT_GAP).fullmatch(view, st.object_end, tok.start):
@@ -281,7 +285,7 @@ class _Reader:
     def _set_action(self, st: _Sentence, action: Optional[str], tok: Token) -> None:
         self._commit(st)
         if action == "inspection" and st.action in _SPECIFIC_INSPECTION and not st.run \
-                and cached_pattern(_LABEL_GAP).fullmatch(self.ctx.view, st.action_end, tok.start):
+                and cached_pattern(_LABEL_GAP).fullmatch(self.view, st.action_end, tok.start):
             action = st.action  # the label before the colon named the kind of inspection
         if action is not None and st.propose and action in _PROPOSABLE:
             action = "discipline_proposed"
@@ -312,7 +316,7 @@ class _Reader:
     _on_membership_trailing = _on_membership
 
     def _on_form(self, st: _Sentence, tok: Token, i: int, prev, nxt) -> None:
-        view = self.ctx.view
+        view = self.view
         if nxt is not None and nxt.kind == "number" and nxt.value is None and cached_pattern(_BREAKDOWN_GAP).fullmatch(view, tok.end, nxt.start):
             st.breakdown_form = tok
             return
@@ -342,7 +346,7 @@ class _Reader:
                 st.action_end = max(st.action_end, tok.end)  # ``…có vi phạm, trong đó 38 trường hợp``
             return
         if tok.value == "discipline_required":
-            if st.pending and cached_pattern(*_SUBJECT_GAP).fullmatch(self.ctx.view, st.pending[-1].end, tok.start):
+            if st.pending and cached_pattern(*_SUBJECT_GAP).fullmatch(self.view, st.pending[-1].end, tok.start):
                 # ``…; 38 đảng viên phải thi hành kỷ luật``: the counts are its subject
                 for p in st.pending:
                     if self._accepts(p, tok.value):
@@ -380,7 +384,7 @@ class _Reader:
         toks = st.toks
         if i + 1 >= len(toks) or toks[i + 1].kind != "marker" or toks[i + 1].value != "passive":
             return False
-        if self.ctx.view[toks[i].end : toks[i + 1].start].strip(" ,"):
+        if self.view[toks[i].end : toks[i + 1].start].strip(" ,"):
             return False
         for t in toks[i + 2 :]:
             if t.kind in ("body", "marker"):
@@ -392,7 +396,7 @@ class _Reader:
         """Counts read before any action of their clause take the action carried from before."""
         if st.pending and st.carried is not None:
             for p in st.pending:
-                if self._accepts(p, st.carried) and _clause_head().fullmatch(self.ctx.view, st.clause_start, p.start):
+                if self._accepts(p, st.carried) and _clause_head().fullmatch(self.view, st.clause_start, p.start):
                     self._emit(st, p, st.carried, "discipline.count")
         st.pending = []
 
@@ -415,13 +419,13 @@ class _Reader:
             return
         if not self._accepts(tok, st.action):
             return
-        if tok.generic and not st.run and not cached_pattern(*_NEAR).fullmatch(self.ctx.view, st.action_end, tok.start):
+        if tok.generic and not st.run and not cached_pattern(*_NEAR).fullmatch(self.view, st.action_end, tok.start):
             return  # "kiểm tra sức khỏe cho 1.200 người": a generic noun far from its verb
         self._emit(st, tok, st.action, "discipline.count")
 
     def _bare_number(self, st: _Sentence, tok: Token, i: int, nxt: Optional[Token]) -> None:
         """A number with no noun: one line of a breakdown when a form stands right before or after it."""
-        view = self.ctx.view
+        view = self.view
         form_tok, st.breakdown_form = st.breakdown_form, None
         start, end = tok.start, tok.end
         if form_tok is not None:
@@ -450,7 +454,7 @@ class _Reader:
     def _count_after_noun(self, st: _Sentence, tok: Token) -> None:
         """``Kiểm tra đảng viên khi có dấu hiệu vi phạm: 8``: a bare count after a colon takes
         the one target noun named between its action and the colon."""
-        view = self.ctx.view
+        view = self.view
         if st.run and not st.run[-1].rule.startswith(_AFTER_NOUN):
             return  # counts with their noun after it came first: a bare count is no such pair
         start = st.run[-1].end if st.run else st.verb_end  # "… tổ chức đảng: 6, đảng viên: 9"
@@ -501,7 +505,9 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[DisciplineFigu
     units = paragraphs(ctx, m.start(), m.end())
     readable = _readable(ctx)
     wanted = [readable(a, b) for a, b in units]
-    last = max((k for k, w in enumerate(wanted) if w), default=-1)
+    last = len(wanted) - 1
+    while last >= 0 and not wanted[last]:
+        last -= 1
     for k, (a, b) in enumerate(units[: last + 1]):  # the headings after the last paragraph read tell nothing
         line = heading_line(view, a, b)
         mark_end = bullet_end(view, a)
@@ -540,15 +546,23 @@ def _readable(ctx: Context) -> Callable[[int, int], bool]:
     targets = targets_of(ctx, free)
     figures = [n.start for n, found in zip(free, targets) if found is not None or after_colon(view, 0, n.start)]
     party = [n.start for n, found in zip(free, targets) if found is not None and not found[2]]
-    acting, difference = phrase_words(_ACTING), phrase_words(_DIFFERENCE)
+    acting, difference, forms = phrase_words(_ACTING), phrase_words(_DIFFERENCE), phrase_words(_FORM)
     whole = folded_view(ctx)
 
     def readable(start: int, end: int) -> bool:
+        folded = None
         if not any_in(figures, start, end):
             i, j = bisect.bisect_left(counts, start), bisect.bisect_left(counts, end)
+            if i == j:
+                return False
+            if whole is not None:
+                folded = whole[start:end]
+                if not may_hold(folded, forms):
+                    return False  # no form next to a count either (form_next_to reads a whole form)
             if not any(form_next_to(view, n.start, n.end, start, end, whole) for n in free[i:j]):
                 return False
-        folded = whole[start:end] if whole is not None else fold(view[start:end])
+        if folded is None:
+            folded = whole[start:end] if whole is not None else fold(view[start:end])
         if folded is None:
             return True  # a character the folded patterns do not read: the words are not compared
         return may_hold(folded, acting) or (any_in(party, start, end) and may_hold(folded, difference))

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from itertools import repeat
+from typing import Iterable, Optional
 
 import regex
 
 from ..errors import LexiconError
 from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
-from ..text import lowered
 
 #: Body kinds of ``discipline_bodies.tsv`` besides the two schema bodies.
 BODY_KINDS = frozenset({"party_committee", "inspection_commission", "level", "other"})
@@ -212,9 +212,13 @@ def _plain() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _unplain() -> re.Pattern:
-    """A character not :func:`_plain`."""
-    return re.compile(f"[^{re.escape(''.join(sorted(_plain())))}]")
+def _unfoldable() -> re.Pattern:
+    """A character not :func:`_plain`, or whose lower case is not its case folding (``ſ``):
+    a text without one is read by :func:`fold` as :func:`~bk_report.text.lowered` reads it
+    (both map each of these characters alone; none of them is the capital sigma, the one
+    character ``str.lower`` maps by context)."""
+    keep = sorted(c for c in _plain() if c.lower() == c.casefold() and len(c.lower()) == 1)
+    return re.compile(f"[^{re.escape(''.join(keep))}]")
 
 
 @lru_cache(maxsize=None)
@@ -281,7 +285,7 @@ def form_next_to(view: str, start: int, end: int, pos: int, stop: int, folded: O
     colon) or starts right after ``end`` (past spaces), within view ``[pos, stop)``: where a
     form and a bare number make one line of a breakdown (``khiển trách: 2``, ``2 khiển trách``).
     ``folded``: the view case-folded, when :func:`fold` gives it; then a pattern is tried only
-    where the character next to the number is one a form starts or ends with.
+    where the text next to the number is a word a form starts or ends with (:func:`_form_ends`).
 
     >>> v = "kỷ luật 5 đảng viên (cảnh cáo: 2, 3 khiển trách)"
     >>> form_next_to(v, 31, 32, 0, 48), form_next_to(v, 34, 35, 0, 48), form_next_to(v, 8, 9, 0, 48)
@@ -296,7 +300,7 @@ def form_next_to(view: str, start: int, end: int, pos: int, stop: int, folded: O
     if ends is None:
         return after.match(view, end, stop) is not None or before.match(view, pos, start) is not None
     firsts, lasts = ends
-    if end < stop and folded[end] in firsts and after.match(view, end, stop) is not None:
+    if folded.startswith(firsts, end, stop) and after.match(view, end, stop) is not None:
         return True
     # what the pattern read backwards passes before the form: spaces, a colon, spaces
     p = start
@@ -306,21 +310,26 @@ def form_next_to(view: str, start: int, end: int, pos: int, stop: int, folded: O
         p -= 1
     while p > pos and folded[p - 1].isspace():
         p -= 1
-    return p > pos and folded[p - 1] in lasts and before.match(view, pos, start) is not None
+    return folded.endswith(lasts, pos, p) and before.match(view, pos, start) is not None
 
 
 @lru_cache(maxsize=None)
-def _form_ends() -> Optional[tuple[frozenset[str], frozenset[str]]]:
-    """The first and the last characters of the case-folded forms, or None when one of them
-    starts or ends with a space, a dash or a colon (what the patterns read more loosely)."""
+def _form_ends() -> Optional[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The first and the last words of the case-folded forms (what stands before their first
+    and after their last space or dash: the pattern reads those letter for letter), or None
+    when one of them starts or ends with a space, a dash or a colon (what the patterns read
+    more loosely)."""
     folded = _folded(f for f in _token_forms() if phrase_info(f)[0] == "form")
     if folded is None or any(not f or f[0] in _LOOSE or f[-1] in _LOOSE or f[0].isspace() or f[-1].isspace() for f in folded):
         return None
-    return frozenset(f[0] for f in folded), frozenset(f[-1] for f in folded)
+    words = [_BETWEEN_WORDS.split(f) for f in folded]
+    return tuple(sorted({w[0] for w in words})), tuple(sorted({w[-1] for w in words}))
 
 
 #: Characters a form's pattern reads as more than themselves, or that the number's side passes.
 _LOOSE = frozenset("-–—:：")
+#: What the pattern of a phrase reads loosely inside it: its spaces and dashes (:func:`~bk_report.lexicon.alternation`).
+_BETWEEN_WORDS = re.compile(r"[\s\-–—]+")
 
 
 def phrase_info(text: str) -> Optional[tuple[str, str]]:
@@ -383,31 +392,25 @@ def targets_in(view: str, start: int, end: int) -> list[tuple[int, int, str, boo
 def target_after(view: str, pos: int, folded: Optional[str] = None) -> Optional[tuple[int, str, bool]]:
     """The target noun right after view offset ``pos``: ``(end, target, generic)``.  ``folded``:
     the view case-folded, when :func:`fold` gives it."""
-    return next(targets_after(view, (pos,), folded))
+    return targets_after(view, (pos,), folded)[0]
 
 
-def targets_after(view: str, positions: Iterable[int], folded: Optional[str] = None) -> Iterator[Optional[tuple[int, str, bool]]]:
+def targets_after(view: str, positions: Iterable[int], folded: Optional[str] = None) -> list[Optional[tuple[int, str, bool]]]:
     """:func:`target_after` each of ``positions``, in order (one lookup of the pattern for all).
 
     >>> v = "5 ĐV và 3 chi bộ, 2 lần"
-    >>> list(targets_after(v, (1, 9, 19))) == list(targets_after(v, (1, 9, 19), fold(v)))
+    >>> targets_after(v, (1, 9, 19)) == targets_after(v, (1, 9, 19), fold(v))
     True
-    >>> list(targets_after(v, (1, 9, 19)))
+    >>> targets_after(v, (1, 9, 19))
     [(4, 'member', False), (16, 'organization', False), None]
     """
     pat, table = _targets()
     fast = _folded_targets() if folded is not None else None
     if fast is not None:
-        match = fast.match
-        for pos in positions:
-            m = match(folded, pos)
-            # the folded view has the offsets of the view: the noun is read in the view
-            yield None if m is None else (m.end(), *table[key(view[m.start("noun") : m.end("noun")])])
-        return
-    match = pat.match
-    for pos in positions:
-        m = match(view, pos)
-        yield None if m is None else (m.end(), *table[key(m.group("noun"))])
+        # the folded view has the offsets of the view: the noun is read in the view
+        return [None if m is None else (m.end(), *table[key(view[m.start("noun") : m.end("noun")])])
+                for m in map(fast.match, repeat(folded), positions)]
+    return [None if m is None else (m.end(), *table[key(m.group("noun"))]) for m in map(pat.match, repeat(view), positions)]
 
 
 def fold(view: str) -> Optional[str]:
@@ -415,14 +418,21 @@ def fold(view: str) -> Optional[str]:
     what the patterns read in the view; None when they cannot: a character that is not plain
     (:func:`_plain`: one that folding makes several, or on which :mod:`re` and :mod:`regex`
     disagree, or of another script), or one whose lower case is not its folding
-    (:func:`~bk_report.text.lowered`, which also works in pieces to spare memory).
+    (:func:`_unfoldable`).  It is lower-cased in pieces to spare memory, as
+    :func:`~bk_report.text.lowered` does.
 
     >>> fold("UBKT Huyện ủy"), fold("Straße"), fold("e\u0301")
     ('ubkt huyện ủy', None, None)
     """
-    if _unplain().search(view) is not None:
+    if _unfoldable().search(view) is not None:
         return None
-    return lowered(view)
+    # every character lowers as it folds, one for one: that is ``text.lowered`` without its checks
+    return "".join([view[i : i + _CASE_CHUNK].lower() for i in range(0, len(view), _CASE_CHUNK)])
+
+
+#: Characters lower-cased at a time by :func:`fold`, as :func:`~bk_report.text.lowered` does
+#: (``str.lower`` works in a buffer several times the size of its input).
+_CASE_CHUNK = 1 << 16
 
 
 @lru_cache(maxsize=None)
@@ -478,6 +488,17 @@ def member_noun_after(view: str, pos: int, folded: Optional[str] = None) -> Opti
     return m.end() if m else None
 
 
+def member_nouns_after(view: str, positions: Iterable[int], folded: Optional[str] = None) -> list[Optional[int]]:
+    """:func:`member_noun_after` each of ``positions``, in order.
+
+    >>> member_nouns_after("kết nạp 41 Đảng viên mới, 2 ĐV", (10, 27)), member_nouns_after("41 ĐV", (2,), fold("41 ĐV"))
+    ([24, 30], [5])
+    """
+    fast = _folded_member_nouns() if folded is not None else None
+    found = map(fast.match, repeat(folded), positions) if fast is not None else map(_member_nouns().match, repeat(view), positions)
+    return [None if m is None else m.end() for m in found]
+
+
 def body_of(kinds: list[str]) -> tuple[Optional[Body], bool]:
     """The body of a group of body mentions read together, and whether it is a party body.
 
@@ -516,3 +537,16 @@ def connectors(role: str) -> str:
     if not words:
         raise LexiconError(f"discipline_connectors.tsv has no word with role {role!r}")
     return alternation(words)
+
+
+@lru_cache(maxsize=None)
+def folded_connectors(role: str) -> Optional[tuple[str, ...]]:
+    """The words of :func:`connectors` ``role``, case-folded (see :func:`folded_token_pattern`):
+    in a text that :func:`fold` reads, the pattern of ``role`` matches only where one of them
+    stands in the folded text.  None where folding cannot stand for the pattern.
+
+    >>> folded_connectors("person")
+    ('viên',)
+    """
+    folded = _folded(r["word"] for r in load_table("discipline_connectors") if r["role"] == role)
+    return None if not folded else tuple(folded)

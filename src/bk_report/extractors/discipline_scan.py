@@ -18,6 +18,7 @@ and :func:`drop_rounded_restatements` count a restated figure once.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -28,12 +29,13 @@ from typing import Callable, Iterable, Iterator, Optional
 import regex
 
 from ..lexicon import cached_pattern, compile_pattern
-from ..models import NumberRole, Qualifier
+from ..models import NumberRole, Qualifier, unchecked_figure
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
 from .discipline_lexicon import (
-    WORD, connectors, fold, folded_token_pattern, phrase_info, target_after, targets_after, token_pattern,
+    WORD, connectors, fold, folded_connectors, folded_token_pattern, phrase_info, target_after, targets_after,
+    token_pattern,
 )
 
 #: The punctuation that steers the reading, read as tokens.
@@ -139,7 +141,9 @@ def _counts(ctx: Context) -> tuple[list[Numeral], set[int]]:
     """The numerals read as counts (:func:`is_count`) and their starts, found once per document."""
     found = ctx.scratch.get(_COUNTS)
     if found is None:
-        counts = [n for n in ctx.numerals if is_count(n)]
+        # is_count, inlined: it is asked of every numeral of the document
+        counts = [n for n in ctx.numerals
+                  if n.kind in COUNT_KINDS and (v := n.value) is not None and v == v.to_integral_value()]
         found = ctx.scratch[_COUNTS] = (counts, {n.start for n in counts})
     return found
 
@@ -158,8 +162,9 @@ def any_in(starts: list[int], start: int, end: int) -> bool:
 def last_reading(ctx: Context, start: int, end: int) -> int:
     """Start of the last numeral of view ``[start, end)`` not claimed yet that is a count or a
     percent, or -1: a sentence after it holds no token that a reader turns into a figure or a claim."""
-    for n in reversed(ctx.numerals_in(start, end)):
-        if not ctx.claimed(n) and (n.kind == "percent" or is_count(n)):
+    claims = ctx.claims
+    for n in reversed(ctx.numerals_list(start, end)):  # a paragraph's: short
+        if n.start not in claims and (n.kind == "percent" or is_count(n)):
             return n.start
     return -1
 
@@ -188,7 +193,7 @@ def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
     claims = ctx.claims
     targets = _target_cache(ctx)
     countable = _count_starts(ctx)
-    for n in ctx.numerals_in(start, end):
+    for n in ctx.numerals_list(start, end):  # a sentence's: short
         at = n.start
         if at in claims:
             continue
@@ -211,6 +216,10 @@ def tokenize(ctx: Context, start: int, end: int) -> list[Token]:
         return counts
     # drop phrases overlapping a count with its noun (the "chi bộ" of "88 chi bộ"); the
     # counts are in text order, as the numerals are
+    if len(counts) == 1:
+        c = counts[0]
+        first, last = c.start, c.end
+        return sorted([*counts, *(t for t in phrases if t.end <= first or t.start >= last)], key=_POSITION)
     starts = [t.start for t in counts]
     reach = list(accumulate((t.end for t in counts), max))  # the furthest end of the counts so far
     kept = []
@@ -246,9 +255,11 @@ def target_of(ctx: Context, n: Numeral) -> Optional[tuple[int, str, bool]]:
 def targets_of(ctx: Context, numerals: list[Numeral]) -> list[Optional[tuple[int, str, bool]]]:
     """:func:`target_of` each of ``numerals``, looked up together."""
     cache = _target_cache(ctx)
-    missing = [n.end for n in numerals if n.end not in cache]
-    cache.update(zip(missing, targets_after(ctx.view, missing, folded_view(ctx))))
-    return [cache[n.end] for n in numerals]
+    ends = [n.end for n in numerals]
+    missing = [e for e in ends if e not in cache]
+    if missing:
+        cache.update(zip(missing, targets_after(ctx.view, missing, folded_view(ctx))))
+    return [cache[e] for e in ends]
 
 
 #: ``ctx.scratch`` key of the view case-folded (:func:`.discipline_lexicon.fold`).
@@ -274,7 +285,7 @@ def phrase_tokens(ctx: Context, start: int, end: int) -> tuple[Token, ...]:
     cache = ctx.scratch.setdefault(_SCRATCH, {})
     found = cache.get((start, end))
     if found is None:
-        found = cache[(start, end)] = tuple(sorted(_phrase_tokens(ctx.view, start, end, folded_view(ctx)), key=_POSITION))
+        found = cache[(start, end)] = tuple(_phrase_tokens(ctx.view, start, end, folded_view(ctx)))
     return found
 
 
@@ -314,33 +325,57 @@ def _phrase_matches(view: str, start: int, end: int) -> Iterator[Optional[regex.
 
 
 def _phrase_tokens(view: str, start: int, end: int, folded: Optional[str] = None) -> list[Token]:
+    """The phrase and punctuation tokens of view ``[start, end)``, in text order."""
     out: list[Token] = []
-    person = _person().match
-    for s, e in _phrase_spans(view, start, end, folded):
-        found = _phrase_kind(view[s:e])
+    append = out.append
+    pat = folded_token_pattern() if folded is not None else None
+    spans = [m.span() for m in pat.finditer(folded, start, end)] if pat is not None else _phrase_spans(view, start, end, folded)
+    kind_of = _phrase_kind
+    for s, e in spans:
+        found = kind_of(view[s:e])
         if found is None:
             continue
         kind, value, abbr = found
-        if kind == "body" and person(view, e):
-            continue  # cấp ủy viên, Tỉnh ủy viên: a person, not the body
-        if kind == "membership_trailing" and person(view, e):
-            # "kết nạp đảng viên": not "kết nạp Đảng" but "kết nạp" and the noun after it
-            last = [w.start() for w in WORD.finditer(view, s, e)][-1]
-            m = token_pattern().match(view, s, last)
-            found = _phrase_kind(m.group()) if m is not None else None
-            if m is None or found is None:
+        if abbr or kind in _NEXT_WORDS_CHECKED:
+            found = _checked(view, s, e, kind, value, abbr, folded)
+            if found is None:
                 continue
-            kind, value, abbr = found
-            s, e = m.span()
-        if abbr and cached_pattern(_DASH_AFTER).match(view, e):
-            continue  # KT – VHXH: another abbreviation
-        out.append(Token(s, e, kind, value))
-    for c in _PUNCT:
-        i = view.find(c, start, end)
-        while i >= 0:
-            out.append(Token(i, i + 1, "punct", _BRACKETS.get(c, c)))
-            i = view.find(c, i + 1, end)
-    return out
+            s, e, kind, value = found
+        append(Token(s, e, kind, value))
+    marks = [Token(m.start(), m.end(), "punct", _BRACKETS.get(c, c)) for m in _punct().finditer(view, start, end)
+             for c in (m.group(),)]
+    # the phrases are in text order: the punctuation marks, if any, go in between
+    return sorted(out + marks, key=_POSITION) if marks else out
+
+
+#: The kinds of phrase that the words after them may turn into something else (:func:`_checked`).
+_NEXT_WORDS_CHECKED = frozenset({"body", "membership_trailing"})
+
+
+def _checked(view: str, s: int, e: int, kind: str, value: str, abbr: bool,
+             folded: Optional[str] = None) -> Optional[tuple[int, int, str, str]]:
+    """``(start, end, kind, value)`` of the phrase token read at ``[s, e)`` given the words
+    after it, or None when it is no token.  ``folded``: the view case-folded, if at hand."""
+    if kind == "body" and _person_after(view, e, folded):
+        return None  # cấp ủy viên, Tỉnh ủy viên: a person, not the body
+    if kind == "membership_trailing" and _person_after(view, e, folded):
+        # "kết nạp đảng viên": not "kết nạp Đảng" but "kết nạp" and the noun after it
+        last = [w.start() for w in WORD.finditer(view, s, e)][-1]
+        m = token_pattern().match(view, s, last)
+        found = _phrase_kind(m.group()) if m is not None else None
+        if m is None or found is None:
+            return None
+        kind, value, abbr = found
+        s, e = m.span()
+    if abbr and cached_pattern(_DASH_AFTER).match(view, e):
+        return None  # KT – VHXH: another abbreviation
+    return s, e, kind, value
+
+
+@lru_cache(maxsize=None)
+def _punct() -> re.Pattern:
+    """One of :data:`_PUNCT`."""
+    return re.compile(f"[{re.escape(_PUNCT)}]")
 
 
 @lru_cache(maxsize=4096)
@@ -351,6 +386,19 @@ def _phrase_kind(text: str) -> Optional[tuple[str, str, bool]]:
     if info is None:
         return None
     return info[0], info[1], len(text) <= _ABBR_LEN and cached_pattern(_ABBR).fullmatch(text) is not None
+
+
+def _person_after(view: str, pos: int, folded: Optional[str] = None) -> bool:
+    """Whether :func:`_person` matches at view offset ``pos``; ``folded``: the view case-folded,
+    where the pattern is tried only if one of its words stands after the spaces."""
+    words = folded_connectors("person") if folded is not None else None
+    if words is not None:
+        p, end = pos, len(folded)
+        while p < end and folded[p].isspace():  # what the pattern's \s* reads, on plain text
+            p += 1
+        if not folded.startswith(words, p):
+            return False
+    return _person().match(view, pos) is not None
 
 
 @lru_cache(maxsize=None)
@@ -509,16 +557,21 @@ def drop_rounded_restatements(ctx: Context, found: list, key: Callable, category
     """
     view = ctx.view
 
-    def side_of(n: Optional[Numeral]) -> Optional[int]:
-        q = read_qualifier_before(view, n.start) if n is not None else None
-        return _ROUNDING_SIDE.get(q[0]) if q is not None else None
+    sides: dict[int, Optional[int]] = {}  # of the figures asked, by index: each is read once
 
-    if not any(_is_round(f.count) and side_of(n) is not None for f, n in found):
+    def side_of(i: int, n: Optional[Numeral]) -> Optional[int]:
+        side = sides.get(i, sides)
+        if side is sides:
+            q = read_qualifier_before(view, n.start) if n is not None else None
+            side = sides[i] = _ROUNDING_SIDE.get(q[0]) if q is not None else None
+        return side
+
+    if not any(_is_round(f.count) and side_of(i, n) is not None for i, (f, n) in enumerate(found)):
         return [f for f, _ in found]  # no qualified round count: nothing restates
     rounded: dict[int, tuple[int, object]] = {}
     exact: dict[object, list[int]] = {}
     for i, (f, n) in enumerate(found):
-        side = side_of(n)
+        side = side_of(i, n)
         if side is None:
             exact.setdefault(key(f), []).append(f.count)
         else:

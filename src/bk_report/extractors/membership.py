@@ -23,15 +23,16 @@ import regex
 
 from ..lexicon import cached_pattern, compile_pattern
 
-from ..models import MembershipAction, MembershipFigure, NumberRole
+from ..models import MembershipAction, MembershipFigure, NumberRole, Span
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import (
-    connectors, fold, key, may_hold, member_noun_after, member_noun_label, membership_requires, phrase_words,
+    connectors, fold, folded_connectors, key, may_hold, member_noun_after, member_noun_label, member_nouns_after,
+    membership_requires, phrase_words,
 )
 from .discipline_scan import (
     Token, after_colon, any_in, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens,
-    folded_view, free_counts, paragraphs, tokenize,
+    folded_view, free_counts, paragraphs, tokenize, unchecked_figure,
 )
 
 CATEGORY = "membership"
@@ -171,8 +172,7 @@ def _count_after_noun(ctx: Context, st: _State, tok: Token, out: list[_Found]) -
         return
     if st.requires and not cached_pattern(rf"(?<!\w){regex.escape(st.requires)}(?!\w)").search(ctx.view[noun_start : n.start]):
         return
-    fig = MembershipFigure(action=MembershipAction(st.action), count=int(n.value), span=ctx.span(noun_start, n.end),
-                           rule="membership.count_after_noun")
+    fig = _figure(MembershipAction(st.action), int(n.value), ctx.span(noun_start, n.end), "membership.count_after_noun")
     out.append((fig, n))
     ctx.claim(n, NumberRole.figure, CATEGORY, fig.rule)
     st.has_fig = st.last_fig_in_clause = True
@@ -195,15 +195,27 @@ def _cho() -> regex.Pattern:
 
 def _cho_before(ctx: Context, tok: Token) -> bool:
     """``cho 3 đảng viên ra khỏi Đảng``: the count waits for the words after it."""
-    return bool(_cho().search(ctx.view[max(0, tok.start - 6) : tok.start]))
+    start = max(0, tok.start - 6)
+    words = folded_connectors("waits")
+    folded = folded_view(ctx) if words is not None else None
+    if folded is not None and not any(w in folded[start : tok.start] for w in words):
+        return False  # the pattern reads one of them (case-folded) in the text before the count
+    return bool(_cho().search(ctx.view[start : tok.start]))
 
 
 def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule: str, out: list[_Found]) -> None:
     n = tok.numeral
     assert n is not None and n.value is not None
-    out.append((MembershipFigure(action=MembershipAction(action), count=int(n.value), span=ctx.span(n.start, noun_end), rule=rule), n))
+    out.append((_figure(MembershipAction(action), int(n.value), ctx.span(n.start, noun_end), rule), n))
     ctx.claim(n, NumberRole.figure, CATEGORY, rule)
     st.has_fig = st.last_fig_in_clause = True
+
+
+def _figure(action: MembershipAction, count: int, span: Span, rule: str) -> MembershipFigure:
+    """The figure, validated only where a value could be refused (a count below zero)."""
+    if count < 0:
+        return MembershipFigure(action=action, count=count, span=span, rule=rule)
+    return unchecked_figure(MembershipFigure, span=span, rule=rule, action=action, count=count)
 
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigure]:
@@ -214,8 +226,9 @@ def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigu
     nouns = ctx.scratch[_NOUNS] = {}
     folded = folded_view(ctx)
     figures = []
-    for n in free_counts(ctx):
-        noun_end = nouns[n.end] = member_noun_after(view, n.end, folded)
+    free = free_counts(ctx)
+    for n, noun_end in zip(free, member_nouns_after(view, [n.end for n in free], folded)):
+        nouns[n.end] = noun_end
         if noun_end is not None or after_colon(view, 0, n.start):
             figures.append(n.start)
     if figures:
