@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bk_report.text import Document, canonical_tones
+import bk_report.text as text_module
 
 
 @pytest.mark.parametrize(
@@ -87,3 +88,35 @@ def test_every_view_span_points_into_the_text(text, i, j):
 def test_view_is_nfc(text):
     view = Document(unicodedata.normalize("NFD", text)).view
     assert unicodedata.normalize("NFC", view) == view
+
+
+def _nfd_samples() -> list[str]:
+    import random
+    from pathlib import Path
+    fixtures = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*.txt"))]
+    rng = random.Random(7)
+    pieces = ["a", "o", " ", "\n", "1", "\u0300", "\u0301", "\u0323", "\u0303", "\u0309", "\u031b", "\u0302", "\u0306",
+              "\u200b", "\u00ad", "\u200d", "\u0b47", "\u0b3e", "\u0345", "\u1025", "\u102e", "\u00a0", "Ơ", "ư"]
+    junk = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(400)]
+    return [unicodedata.normalize("NFD", t) for t in fixtures] + junk
+
+
+@pytest.mark.parametrize("text", _nfd_samples()[:3] + _nfd_samples()[-50:])
+def test_one_letter_clusters_map_as_the_cluster_reader_maps_them(text, monkeypatch):
+    fast = Document(text)
+    monkeypatch.setattr(text_module, "_composed", lambda *args: "")
+    slow = Document(text)
+    assert fast.view == slow.view
+    for i in range(len(fast.view) + 1):
+        assert (fast.orig_start(i), fast.orig_end(i)) == (slow.orig_start(i), slow.orig_end(i))
+
+
+def test_every_junk_cluster_maps_as_the_cluster_reader_maps_it(monkeypatch):
+    texts = _nfd_samples()
+    fast = [Document(t) for t in texts]
+    monkeypatch.setattr(text_module, "_composed", lambda *args: "")
+    for t, f in zip(texts, fast):
+        s = Document(t)
+        assert f.view == s.view
+        assert [(f.orig_start(i), f.orig_end(i)) for i in range(len(f.view) + 1)] == [
+            (s.orig_start(i), s.orig_end(i)) for i in range(len(s.view) + 1)]

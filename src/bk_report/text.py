@@ -128,6 +128,25 @@ def lowered(text: str) -> "str | None":
 _CASE_CHUNK = 1 << 16
 
 
+def _composed(text: str, start: int, s: int, e: int) -> str:
+    """The one letter that a base letter at ``start`` and the marks ``text[s:e]`` after it
+    compose to, or "" when they do not make one letter (as :meth:`Document._clusters` reads them).
+
+    >>> _composed("Ho\u0300a", 1, 2, 3), _composed(" \u0300", 0, 1, 2)
+    ('ò', '')
+    """
+    if start != s - 1 or e - s > 2:
+        return ""
+    cluster = text[start:e]
+    composed = unicodedata.normalize("NFC", cluster)
+    if len(composed) != 1 or composed.isspace() or unicodedata.combining(cluster[0]):
+        return ""
+    for mark in cluster[1:]:
+        if not unicodedata.combining(mark):  # a mark that starts a cluster of its own
+            return ""
+    return composed
+
+
 class Document:
     """The caller's text plus the normalised view that rules match against.
 
@@ -163,10 +182,17 @@ class Document:
         for m in _SLOW_RUN.finditer(text):
             # a base letter and the marks or invisible characters after it: cluster by cluster;
             # between such runs, plain text costs one slice
-            start = max(m.start() - 1, done)
+            s, e = m.span()
+            start = max(s - 1, done)
             pos = self._plain(text, done, start, pieces, pos)
-            pos = self._clusters(text, start, m.end(), pieces, pos)
-            done = m.end()
+            composed = _composed(text, start, s, e)
+            if composed:  # the common case of a decomposed text, made short: one letter
+                self._shift(pos, start - pos, e - pos)
+                pieces.append(composed)
+                pos += 1
+            else:
+                pos = self._clusters(text, start, e, pieces, pos)
+            done = e
         self._plain(text, done, len(text), pieces, pos)
         # spaces folded once for the whole view, not run by run (one character for one: the
         # offsets stay; the clusters' characters are folded already)
