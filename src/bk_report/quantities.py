@@ -23,10 +23,9 @@ UnitMatch(start=9, end=21, unit=<Unit.count: 'count'>, factor=Decimal('1'), noun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 import regex
 
@@ -47,8 +46,7 @@ _F = regex.IGNORECASE | regex.VERSION1
 _MAX_LEN = 1000
 
 
-@dataclass(frozen=True)
-class UnitMatch:
+class UnitMatch(NamedTuple):
     """A unit or counted noun read after a number (view offsets).
 
     ``end`` lies after any per-denominators (``/ha``, ``/người/năm``), which are dropped;
@@ -115,12 +113,21 @@ def read_unit(view: str, pos: int) -> Optional[UnitMatch]:
     >>> read_unit("3 năm", 1) is None
     True
     """
-    m = _patterns()["unit"].match(view, pos)
+    pattern, u = _unit_pattern()
+    m = pattern.match(view, pos)
     if m is None:
         return None
-    surface = m.group("u")
+    start, end = m.span(u)
+    surface = view[start:end]
     unit, factor = _units()[_key(surface)]
-    return UnitMatch(m.start("u"), m.end(), unit, factor, surface)
+    return UnitMatch(start, m.end(), unit, factor, surface)
+
+
+@lru_cache(maxsize=None)
+def _unit_pattern() -> tuple[regex.Pattern, int]:
+    """``pats["unit"]`` and the number of its group ``u`` (read by number: faster)."""
+    pattern = _patterns()["unit"]
+    return pattern, pattern.groupindex["u"]
 
 
 def read_qualifier_before(view: str, pos: int) -> Optional[tuple[Qualifier, int]]:

@@ -29,6 +29,11 @@ _DIGIT = compile_pattern(r"\d")
 def segments(view: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """View offsets of the segments of ``view[start:end]`` (cut at ``;`` and ``:``)."""
     pos = start
+    if view.find(";", start, end) < 0 and view.find(":", start, end) < 0:
+        t = _trim(view, pos, end)  # no cut at all (most sentences): the pattern is not run
+        if t is not None:
+            yield t
+        return
     for m in _SEGMENT_END.finditer(view, start, end):
         t = _trim(view, pos, m.start())
         if t is not None:

@@ -69,6 +69,14 @@ def _before_guard():
 
 
 @cache
+def _groups() -> tuple[int, int, int]:
+    """The numbers of the groups ``verb`` and ``ref`` of "before" and ``ref`` of "after"
+    (read by number: faster than by name)."""
+    pats = _patterns()
+    return pats["before"].groupindex["verb"], pats["before"].groupindex["ref"], pats["after"].groupindex["ref"]
+
+
+@cache
 def _ref_may_open():
     """:func:`.may_open` of the reference words ("after" opens with one)."""
     return may_open(tuple(_table()["ref"]))
@@ -87,15 +95,17 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
     verb = ref = None
     c_start, c_end = start, end
     m = pats["before"].search(view, max(lo, start - 60), start) if _before_guard()(view, 0, start) else None
+    g_verb, g_ref, g_after = _groups()
     if m:
-        verb = _table()["verb"][_key(m.group("verb"))]
+        verb = _table()["verb"][_key(m.group(g_verb))]
         c_start = m.start()
-        if m.group("ref"):
-            ref = _table()["ref"][_key(m.group("ref"))]
+        r = m.group(g_ref)
+        if r:
+            ref = _table()["ref"][_key(r)]
     i = first_nonspace(view, end, hi)
     after = pats["after"].match(view, end, hi) if i < hi and _ref_may_open()(view, i, hi) else None
     if after:
-        r = _table()["ref"][_key(after.group("ref"))]
+        r = _table()["ref"][_key(after.group(g_after))]
         ref = "plan" if "plan" in (ref, r) else r
         c_end = _reference_end(view, after.end(), hi)
     if verb is None and ref is None:

@@ -150,6 +150,8 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
     """:func:`clean` for ``view[lo:hi]``, remembering which view ranges were kept.
 
     With ``lead_edge`` false (words after a figure) the start is kept as it is."""
+    if hi <= lo:
+        return _NO_LEAD
     pats = _patterns()
     dropped: list[tuple[int, int]] = []
     # a hint word is in every match of "time", "subject_any" and "locality": without one, none is run
@@ -169,12 +171,24 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
     cut = lo
     for m in pats["cut"].finditer(view, lo, hi):
         cut = m.end()
-    if "," in view[lo:hi] and pats["theo"].match(view, lo, hi):
+    if view.find(",", lo, hi) >= 0 and pats["theo"].match(view, lo, hi):
         cut = max(cut, view.rindex(",", lo, hi) + 1)
-    dropped.append((lo, cut))
     if hinted:
+        dropped.append((lo, cut))
         dropped.extend((m.start(), m.end()) for m in _finditer("locality", view, lo, hi))
+    elif not dropped and cut == lo:
+        # nothing dropped (the common case): with only single plain spaces, the text as it is
+        text = view[lo:hi]
+        if _plain(text):
+            return _trim(text, [(0, lo, hi - lo)], lead_edge)
+        dropped.append((lo, cut))
+    else:
+        dropped.append((lo, cut))
     return _trim(*_collapsed(view, lo, hi, dropped), lead_edge)
+
+
+#: The lead of an empty range.
+_NO_LEAD = Lead("", None, ())
 
 
 def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
@@ -315,8 +329,36 @@ _EDGE_LEAD = frozenset(" ,;:.–—-")
 _EDGE_TRAIL = frozenset(" ,;:–—-")
 
 
-def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> Lead:
+@cache
+def _trim_tools() -> tuple:
+    """What every round of :func:`_trim` reads, looked up once: the lead patterns'
+    ``match``, the tests before them, the trail reading (:func:`_trail`, its group ``w``
+    by number: faster than by name) and ``of_admin``."""
     pats = _patterns()
+    return (
+        _lead_may_open(),
+        pats["any_lead"].match,
+        (pats["lead"].match, pats["admin_lead"].match, pats["admin_subject"].match),
+        _trail_longest(),
+        _trail_guard(),
+        pats["trail_word"].search,
+        pats["trail_word"].groupindex["w"],
+        _gap_test(),
+        _trail_class(),
+        _of_admin_may_end(),
+        pats["of_admin"].search,
+    )
+
+
+@cache
+def _of_admin_may_end():
+    """``pats["of_admin"]`` read backwards from the end (``match`` of a reversed pattern):
+    where it fails, ``of_admin`` (which ends at ``$``) is found nowhere before that end."""
+    return compile_pattern(_patterns()["of_admin"].pattern.removeprefix("(?-f)"), _F | regex.REVERSE).match
+
+
+def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> Lead:
+    may_open, any_lead, leads, longest, trail_guard, trail_word, w, gap, trail_class, admin_may_end, of_admin = _trim_tools()
     a, b = 0, len(s)
     ended: str | None = None
     for _ in range(16):
@@ -326,40 +368,56 @@ def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> 
             b -= 1
         # the words are trimmed from the edges until none is: when nothing but punctuation
         # went, another round would read the same words again and change nothing
-        stripped = (a, b)
-        i = first_nonspace(s, a, b)
-        m = lead_edge and i < b and _lead_may_open()(s, i, b) and pats["any_lead"].match(s, a, b) and (
-            pats["lead"].match(s, a, b) or pats["admin_lead"].match(s, a, b) or pats["admin_subject"].match(s, a, b)
-        )
-        if m and m.end() > a:
-            a = m.end()
-        t = _trail(s, a, b)
+        a0, b0 = a, b
+        if lead_edge:
+            i = first_nonspace(s, a, b)
+            if i < b and may_open(s, i, b) and any_lead(s, a, b):
+                m = leads[0](s, a, b) or leads[1](s, a, b) or leads[2](s, a, b)
+                if m and m.end() > a:
+                    a = m.end()
+        # the trail word (:func:`_trail`, inline)
+        t = None
+        if longest is None:
+            t = _trail(s, a, b)
+        elif trail_guard(s, a, b):
+            e = b
+            while e > a and (s[e - 1].isspace() or s[e - 1] == ","):
+                e -= 1
+            m = trail_word(s, max(a, e - longest), b)
+            if m is not None:
+                start = m.start()
+                while start > a and gap(s[start - 1]):
+                    start -= 1
+                t = (start, m.group(w))
         if t is None:
-            m = pats["of_admin"].search(s, a, b)
+            m = of_admin(s, a, b) if admin_may_end(s, a, b) is not None else None
             if m:
                 b = m.start()
         else:
-            cls = _trail_class().get(canonical(t[1]).lower(), "qualifier")
+            cls = trail_class.get(canonical(t[1]).lower(), "qualifier")
             if ended is None or ended in ("aspect", "qualifier"):
                 ended = cls if cls not in ("aspect", "qualifier") else ended
             b = t[0]
-        if (a, b) == stripped:
+        if a == a0 and b == b0:
             break
     parts: list[tuple[int, int]] = []
-    for at, v0, n in where:
-        if v0 < 0 or at + n <= a or at >= b or a >= b:
-            continue
-        u, v = v0 + max(a, at) - at, v0 + min(b, at + n) - at
-        if parts and parts[-1][1] == u:
-            parts[-1] = (parts[-1][0], v)
-        else:
-            parts.append((u, v))
+    if a < b:
+        for at, v0, n in where:
+            if v0 < 0 or at + n <= a or at >= b:
+                continue
+            u, v = v0 + max(a, at) - at, v0 + min(b, at + n) - at
+            if parts and parts[-1][1] == u:
+                parts[-1] = (parts[-1][0], v)
+            else:
+                parts.append((u, v))
     return Lead(s[a:b].strip(), ended, tuple(parts))
 
 
 def render(parts: tuple[tuple[int, int], ...], text_of) -> str:
     """The words of ``parts`` as written in the caller's string (``text_of(a, b)``)."""
-    return join(*(text_of(a, b) for a, b in parts))
+    if len(parts) == 1:
+        return join(text_of(*parts[0]))
+    return join(*[text_of(a, b) for a, b in parts])
 
 
 def join(*parts: str) -> str:
@@ -368,7 +426,10 @@ def join(*parts: str) -> str:
     >>> join("thành lập mới", "", "HTX")
     'thành lập mới HTX'
     """
-    text = " ".join(p.strip() for p in parts if p and p.strip())
+    if len(parts) == 1:
+        text = parts[0].strip() if parts[0] else ""
+    else:
+        text = " ".join([p.strip() for p in parts if p and p.strip()])
     # str.split takes what \s does and \x1c-\x1f, which \s does not: without those, the same
     if "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
         return " ".join(text.split())

@@ -57,7 +57,7 @@ def status(view: str, sent_start: int, lead_start: int, pos: int, report_year: i
     pats = _patterns()
     if pats["target"].search(view, sent_start, pos):
         return Status.target
-    if report_year is not None and pats["year"].search(view, sent_start, pos):
+    if report_year is not None and _may_hold_year(view, sent_start, pos) and pats["year"].search(view, sent_start, pos):
         for m in pats["plan_year"].finditer(view, sent_start, pos):
             if int(m.group("y")) > report_year:
                 return Status.target
@@ -67,3 +67,9 @@ def status(view: str, sent_start: int, lead_start: int, pos: int, report_year: i
     if pats["estimate"].search(view, lead_start, pos):
         return Status.estimate
     return Status.actual
+
+
+def _may_hold_year(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` holds ``19`` or ``20``, as every match of ``pats["year"]``
+    does (two substring searches instead of a pattern search)."""
+    return view.find("20", start, end) >= 0 or view.find("19", start, end) >= 0

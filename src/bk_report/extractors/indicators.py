@@ -178,6 +178,7 @@ class _Clause:
     anchor_end: int = -1
     lead_end: int | None = None  # where the lead stops early ("giảm từ 5,2% xuống còn 3,8%")
     label: tuple[int, int] | None = None  # a figureless segment before a colon
+    subject: tuple[int, int] | None = None  # else a figureless piece just before, read by :func:`_subject` when needed
 
 
 # --------------------------------------------------------------------- the rules
@@ -204,6 +205,11 @@ class _Outcome:
     taken: tuple = ()
 
 
+#: The outcomes that carry nothing but their kind, made once (an outcome is never changed).
+_SKIP = _Outcome("skip")
+_ANCHOR = _Outcome("anchor")
+
+
 def _near(start: int, pos: int) -> int:
     """The start of the few words just before ``pos`` (no earlier than ``start``)."""
     return max(start, pos - 60)
@@ -226,7 +232,7 @@ def _broken(m: regex.Match, ctx: Context, rule: Rule):
 def _misread_scale(m: regex.Match, ctx: Context, rule: Rule):
     """``Năm 2025, tỷ lệ …``: a number whose scale word is the ``tỷ`` of ``tỷ lệ``."""
     n, _ = _current(ctx)
-    return [_Outcome("skip")] if n.warning and n.scale else None
+    return (_SKIP,) if n.warning and n.scale else None
 
 
 def _label(m: regex.Match, ctx: Context, rule: Rule):
@@ -235,7 +241,7 @@ def _label(m: regex.Match, ctx: Context, rule: Rule):
     if rule.name == "indicator_quoted" and not _in_quotes(ctx.view, max(clause.piece[0], n.start - _REACH), n.start):
         return None
     ctx.claim(n, NumberRole.part_of_name, CATEGORY, rule.name)
-    return [_Outcome("skip")]
+    return (_SKIP,)
 
 
 def _earlier_level(m: regex.Match, ctx: Context, rule: Rule):
@@ -255,7 +261,7 @@ def _per_one(m: regex.Match, ctx: Context, rule: Rule):
     n, clause = _current(ctx)
     if n.value == 1 and _patterns()["per_one"].search(ctx.view, _near(clause.piece[0], n.start), n.start) and read_unit(ctx.view, n.end):
         ctx.claim(n, NumberRole.part_of_name, CATEGORY, rule.name)
-        return [_Outcome("skip")]
+        return (_SKIP,)
     return None
 
 
@@ -318,8 +324,9 @@ def _caption(m: regex.Match, ctx: Context, rule: Rule):
     known = ctx.scratch.setdefault(_CAPTIONS, {})  # per sentence: every numeral of it asks
     caption = known.get(clause.sent)
     if caption is None:
-        caption = known[clause.sent] = _patterns()["caption"].match(ctx.view, clause.sent[0], clause.sent[1]) is not None
-    return [_Outcome("skip")] if caption else None
+        s0, s1 = clause.sent
+        caption = known[clause.sent] = _opens(_caption_may_open(), ctx.view, s0, s1) and _patterns()["caption"].match(ctx.view, s0, s1) is not None
+    return (_SKIP,) if caption else None
 
 
 #: Key in ``ctx.scratch`` of the sentences known to be (or not to be) captions.
@@ -333,7 +340,7 @@ def _rank(m: regex.Match, ctx: Context, rule: Rule):
     """``xếp thứ 25/63 tỉnh``: a rank is an ordinal, not a figure."""
     n, _ = _current(ctx)
     ctx.claim(n, NumberRole.ordinal, CATEGORY, rule.name)
-    return [_Outcome("skip")]
+    return (_SKIP,)
 
 
 def _equivalent(m: regex.Match, ctx: Context, rule: Rule):
@@ -436,15 +443,16 @@ def _qualifier_guard():
 
 
 @cache
-def _rule_table() -> tuple[tuple[Rule, regex.Pattern, int, object, bool], ...]:
+def _rule_table() -> tuple[tuple[Rule, regex.Pattern, int, object, bool, bool], ...]:
     """:data:`RULES` with their patterns built, the slot of their pattern (one slot for
-    equal patterns, so that a numeral is matched once), their guards (:data:`_GUARDS`)
-    and whether they are :data:`_AFTER_CUE` rules."""
+    equal patterns, so that a numeral is matched once), their guards (:data:`_GUARDS`),
+    whether they are :data:`_AFTER_CUE` rules and whether their pattern is only ``(?=\\w)``."""
     built: dict[tuple[str, int], tuple[regex.Pattern, int]] = {}
     out = []
+    word_start = _pattern(r"(?=\w)").pattern
     for rule in _rules():
         pattern, slot = built.setdefault((rule.pattern.pattern, rule.pattern.flags), (rule.pattern, len(built)))
-        out.append((rule, pattern, slot, _GUARDS.get(rule.name), rule.name in _AFTER_CUE))
+        out.append((rule, pattern, slot, _GUARDS.get(rule.name), rule.name in _AFTER_CUE, rule.pattern.pattern == word_start))
     return tuple(out)
 
 
@@ -469,7 +477,11 @@ def _extract(ctx: Context) -> list[Indicator]:
         for g0, g1 in segments(view, s0, s1):
             drafts.extend(_segment(ctx, (s0, s1), (g0, g1), line, label, offered))
             # "Tổng giá trị sản xuất: 5.000 tỷ đồng": a figureless segment before a colon names the next
-            figureless = not any(n.kind in _CANDIDATES for n in ctx.numerals_in(g0, g1))
+            figureless = True
+            for n in ctx.numerals_list(g0, g1):
+                if n.kind in _CANDIDATES:
+                    figureless = False
+                    break
             label = (g0, g1) if figureless and view[g1 : g1 + 2].lstrip().startswith(":") else None
     drafts = _dedupe(ctx, drafts)
     return [d.model(ctx) for d in drafts]
@@ -523,10 +535,10 @@ def _segment(
                 anchor_end, anchor_due = _anchor_end(ctx, *anchor_due), None
             if lead_start is None:
                 lead_start = anchor_end
-            fallback = (label if not out else None) or (
-                _subject(ctx, *subject_piece) if subject_piece is not None and lead_start == p0 else None
+            clause = _Clause(
+                sent, seg, (p0, p1), lead_start, anchor, anchor_end, lead_end,
+                label if not out else None, subject_piece if lead_start == p0 else None,
             )
-            clause = _Clause(sent, seg, (p0, p1), lead_start, anchor, anchor_end, lead_end, fallback)
             lead_end = None
             result = _offer(ctx, n, clause)
             if isinstance(result, _Draft):
@@ -586,7 +598,7 @@ def _may_open_name(ctx: Context, p0: int, p1: int) -> bool:
     if any(n.kind in ("year", "date", "period") for n in ctx.numerals_in(p0, p1)):
         return False
     text = ctx.view[p0:p1]
-    return len(text.split()) <= 6 and not _patterns()["frame_start"].match(text)
+    return len(text.split()) <= 6 and not (_opens(_frame_may_open(), text, 0, len(text)) and _patterns()["frame_start"].match(text))
 
 
 def _subject(ctx: Context, p0: int, p1: int) -> tuple[int, int] | None:
@@ -595,7 +607,7 @@ def _subject(ctx: Context, p0: int, p1: int) -> tuple[int, int] | None:
     first predicate word."""
     if any(n.kind in ("year", "date", "period") for n in ctx.numerals_in(p0, p1)):
         return None
-    if _patterns()["frame_start"].match(ctx.view, p0, p1):
+    if _opens(_frame_may_open(), ctx.view, p0, p1) and _patterns()["frame_start"].match(ctx.view, p0, p1):
         return None
     m = _patterns()["subject_stop"].search(ctx.view, p0, p1)
     end = m.start() if m else p1
@@ -627,15 +639,20 @@ def _anchor_end(ctx: Context, n: Numeral, end: int) -> int:
 
 
 def _offer(ctx: Context, n: Numeral, clause: _Clause):
-    """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None."""
+    """Run :data:`RULES` at numeral ``n``: a draft, an :class:`_Outcome` or None.
+
+    A rule whose pattern is only ``(?=\\w)`` matches where an ASCII digit starts the
+    numeral without the pattern being run; its production (which reads nothing from the
+    match) then gets None for it."""
     ctx.scratch[_CURRENT] = (n, clause)
     view = ctx.view
     start = n.start
     cued: bool | None = None
     table = _rule_table()
     matched: list = [_UNMATCHED] * len(table)  # by pattern slot
+    digit = "0" <= view[start] <= "9"
     try:
-        for rule, pattern, slot, guard, after_cue in table:
+        for rule, pattern, slot, guard, after_cue, word_start in table:
             if guard is not None and not guard(n, clause):
                 continue
             if after_cue:
@@ -644,11 +661,14 @@ def _offer(ctx: Context, n: Numeral, clause: _Clause):
                     cued = cued and _after_cue().match(view, start) is not None
                 if not cued:
                     continue
-            m = matched[slot]
-            if m is _UNMATCHED:
-                m = matched[slot] = pattern.match(view, start)
-            if m is None:
-                continue
+            if word_start and digit:
+                m = None
+            else:
+                m = matched[slot]
+                if m is _UNMATCHED:
+                    m = matched[slot] = pattern.match(view, start)
+                if m is None:
+                    continue
             out = rule.production(m, ctx, rule)
             if out is not None:
                 return out[0] if out else None
@@ -740,7 +760,7 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
     unit_end = um.end if um else n.end
     if _tail_guard("base")(view, 0, n.start) and pats["base"].search(view, _near(clause.piece[0], n.start), n.start):
         ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_difference")
-        return _Outcome("anchor")
+        return _ANCHOR
     if comp is not None and comp.verb == "times" and um is not None and um.unit is Unit.times:
         if attached:
             if isinstance(clause.anchor, _Draft) and clause.anchor.change_percent is None:
@@ -752,24 +772,24 @@ def _number(ctx: Context, n: Numeral, clause: _Clause, comp, attached: bool):
         ref_after = compare.read(view, unit_end, unit_end, unit_end, min(clause.seg[1], unit_end + _REACH))
         if attached or (ref_after is not None and ref_after.ref == "period"):
             ctx.claim(n, NumberRole.difference, CATEGORY, "indicator_difference")
-            return _Outcome("anchor")
+            return _ANCHOR
     if n.spelled and (um is None or (um.unit is Unit.count and canonical(n.text).lower() == "năm")):
         return None
     if n.spelled and n.value == 1 and pats["article"].search(view, max(0, n.start - 30), n.start):
         return None  # "Giám đốc một công ty", "là một điểm sáng": the article "a"
     if _foreign_at(view, n.end) or (um is not None and _foreign_at(view, um.end)):
-        return _Outcome("anchor")
+        return _ANCHOR
     lead = max(clause.lead_start, n.start - _REACH)
     if pats["foreign_lead_or_negation"].search(view, lead, n.start):
         if pats["foreign_lead"].search(view, lead, n.start):
-            return _Outcome("anchor")
+            return _ANCHOR
         if pats["negation"].search(view, lead, n.start):
             ctx.claim(n, NumberRole.part_of_name, CATEGORY, "indicator_threshold")
             return None
     if um is None and _range_partner(ctx, n, clause.piece[1]) is None:
         nm = pats["noun"].match(view, n.end)
         if nm is None or pats["stop_noun"].match(nm.group("w")):
-            return _Outcome("anchor")
+            return _ANCHOR
     # a threshold inside the name: "đạt 100 triệu đồng/ha trở lên thực hiện được 230ha"
     nxt = [x for x in ctx.numerals_list(unit_end, clause.piece[1]) if x.kind in _CANDIDATES]
     rate_like = nxt and um is not None and ("/" in view[um.start : um.end] or read_qualifier_after(view, unit_end) is not None)
@@ -884,8 +904,10 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     # name
     lead = naming.clean_range(view, max(clause.lead_start, head - _REACH), min(head, clause.lead_end or head))
     label = None
-    if not lead.text and clause.label is not None:
-        label = naming.clean_range(view, *clause.label)
+    if not lead.text:
+        fallback = clause.label or (_subject(ctx, *clause.subject) if clause.subject is not None else None)
+        if fallback is not None:
+            label = naming.clean_range(view, *fallback)
     after_range = (after_start, after_start + len(after)) if after.strip() else None
     noun_range = (um.start, um.end) if um is not None and not n.percent else None
     name = _name(ctx, lead, unit, noun_range, after_range, fraction=n.kind == "fraction")
@@ -894,7 +916,7 @@ def _build(ctx: Context, n: Numeral, clause: _Clause, rule: str, comp, um=None) 
     if not name:
         name = _other_currency(ctx, clause, unit, qb[1] if qb is not None and qb[1] >= clause.lead_start else head)
     if not name:
-        return _Outcome("anchor")
+        return _ANCHOR
     name = _inherit(ctx, name, clause.anchor)
     if unit is Unit.count and um is not None and pats["visit_noun"].fullmatch(um.noun) and pats["visitor"].search(canonical(name)):
         unit = Unit.person
@@ -987,10 +1009,42 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
         m = pats["after_stop"].search(view, pos, end)
         if m is None:
             return end
-        if m.group() == "," and pats["noun_comma"].match(view, m.start(), limit):
+        if m.group() == "," and _noun_may_follow(view, m.end(), limit) and pats["noun_comma"].match(view, m.start(), limit):
             pos = m.end()
             continue
         return m.start()
+
+
+def _opens(may_open_words, view: str, pos: int, end: int) -> bool:
+    """Whether one of the words of ``may_open_words`` (a :func:`.may_open`) may open
+    ``view[pos:end]`` after spaces: where not, a pattern matched at ``pos`` that reads
+    ``\\s*`` and then one of those words does not match."""
+    i = first_nonspace(view, pos, end)
+    return i < end and may_open_words(view, i, end)
+
+
+def _noun_may_follow(view: str, pos: int, end: int) -> bool:
+    """Whether a counted noun may open after ``pos`` (spaces first), before ``end``: where
+    not, ``pats["noun_comma"]`` does not match at the comma before ``pos``."""
+    return _opens(_noun_may_open(), view, pos, end)
+
+
+@cache
+def _noun_may_open():
+    """:func:`.may_open` of the counted nouns."""
+    return may_open(tuple(r["noun"] for r in load_table("counted_nouns")))
+
+
+@cache
+def _caption_may_open():
+    """:func:`.may_open` of the words opening ``pats["caption"]``."""
+    return may_open(tuple(_nonfigure()["caption"]))
+
+
+@cache
+def _frame_may_open():
+    """:func:`.may_open` of the words opening ``pats["frame_start"]``."""
+    return may_open(words("frame_start"))
 
 
 def _text_of(ctx: Context):
