@@ -350,10 +350,10 @@ def test_may_open_never_refuses_where_the_phrases_match():
     from bk_report.lexicon import may_open
     from bk_report.lexicon import FLAGS, alternation, compile_pattern
 
-    phrases = ("trên địa bàn", "toàn", "Tổng sản phẩm", "GRDP", "thu ngân sách", "vốn đầu tư")
+    phrases = ("trên địa bàn", "toàn", "Tổng sản phẩm", "GRDP", "thu ngân sách", "vốn đầu tư", "sản lượng", "ít nhất")
     pattern = compile_pattern(rf"{alternation(phrases)}(?!\w)", FLAGS, anchored=True)
     ok = may_open(phrases)
-    pieces = list(phrases) + ["TRÊN", "toàn", "Tong", "x", " ", ",", "-", "ſ", "İ", "đ", "Đ", "1"]
+    pieces = list(phrases) + ["TRÊN", "toàn", "Tong", "x", " ", ",", "-", "ſ", "İ", "đ", "Đ", "1", "SẢN", "ſản", "ÍT", "grdp"]
     rng = random.Random(7)
     refused = 0
     for _ in range(3000):

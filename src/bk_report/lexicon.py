@@ -347,9 +347,12 @@ def may_open(phrases: tuple[str, ...], flags: int = regex.IGNORECASE | regex.VER
             return lambda s, i, end: True
         heads.add(m.group())
     is_head = char_test(alternation(heads), flags)
+    is_first = char_test(alternation({h[0] for h in heads}), flags)  # the common refusal, without a match
     word = compile_pattern(r"\w++", regex.VERSION1, anchored=True)
 
     def ok(s: str, i: int, end: int) -> bool:
+        if i >= end or not is_first(s[i]):
+            return False
         m = word.match(s, i, end)
         return m is not None and is_head(m.group())
 

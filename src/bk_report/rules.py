@@ -89,6 +89,11 @@ class Context:
     scratch: dict = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _newlines: Optional["array[int]"] = None
+    #: ``doc.view``, read so often (thousands of times a text) that a property's call shows
+    view: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.view = self.doc.view
 
     @classmethod
     def from_text(cls, text: str) -> "Context":
@@ -101,10 +106,6 @@ class Context:
                      "stopped: no numbers were read, so the report has no figures")
             return ctx
         return cls(doc=doc, numerals=numerals, _starts=[n.start for n in numerals])
-
-    @property
-    def view(self) -> str:
-        return self.doc.view
 
     def span(self, start: int, end: int) -> Span:
         """Span of the caller's text for view offsets ``[start, end)``."""
