@@ -109,6 +109,12 @@ def _difference_before() -> regex.Pattern:
     return council_context.earlier_value_pattern(r["phrase"] for r in load_table("council_differences"))
 
 
+@lru_cache(maxsize=None)
+def _difference_keys() -> Optional[council_context.EndKeys]:
+    """What the cue words of :func:`_difference_before` may end with."""
+    return council_context.end_keys(r["phrase"] for r in load_table("council_differences"))
+
+
 def _numeral_before(ctx: Context, pos: int) -> Optional[Numeral]:
     """The numeral that ends right before ``pos`` (only spaces between)."""
     for n in reversed(ctx.numerals_in(max(0, pos - 60), pos)):
@@ -130,7 +136,9 @@ def _counts(ctx: Context, start: int, end: int) -> list[Numeral]:
     """The whole numbers that start in view ``[start, end)`` (claimed or not; found once per run)."""
     run = _run(ctx)
     if run.counts is None:
-        run.counts = [n for n in ctx.numerals if _is_count(n)]
+        # (:func:`_is_count`, inlined: every numeral of the text is tried)
+        # (``v == v.to_integral_value()``: ``v == int(v)`` for the finite values of numerals, 4 times faster)
+        run.counts = [n for n in ctx.numerals if n.kind == "number" and (v := n.value) is not None and v == v.to_integral_value()]
         run.count_starts = [n.start for n in run.counts]
     return run.counts[bisect.bisect_left(run.count_starts, start) : bisect.bisect_left(run.count_starts, end)]
 
@@ -143,6 +151,9 @@ def _is_difference(ctx: Context, n: Numeral) -> bool:
     """
     view, start = ctx.view, n.start
     lo = max(0, start - 50)
+    keys = _difference_keys()
+    if keys is not None and not keys.may_end_in(view, lo, start):
+        return False  # (the last clause ends as the window does: no cue ends it either)
     cut = max(view.rfind(",", lo, start), view.rfind(";", lo, start), view.rfind(":", lo, start))
     before = view[cut + 1 if cut >= 0 else lo : start]  # the last clause
     m = council_context.search_at_end(_difference_before(), before)
@@ -159,14 +170,30 @@ def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
     Earlier values that follow the figure in its clause are claimed, up to the first
     count that is none (another figure).
     """
-    stop = cached_pattern(r"[;.)\n]").search(ctx.view, end, end + 100)  # (no further: a long line is not read on)
-    limit = min(end + 100, stop.start() if stop else len(ctx.view))
+    if ctx.first_numeral_in(end, end + 100) is None:
+        return  # (most figures have no numeral after them in their clause)
+    limit = _first_of(ctx.view, ";.)\n", end, end + 100)  # (no further: a long line is not read on)
     for n in ctx.numerals_in(end, limit):
         if n.kind in _SKIPPED_KINDS or ctx.claimed(n) or year.is_year(ctx, n):
             continue  # ``năm 2012 là 58``: the year, whether or not the scanner marked it
         if n.kind != "number" or not _is_difference(ctx, n):
             break
         ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
+
+
+def _first_of(view: str, chars: str, start: int, end: int) -> int:
+    """Where the first of ``chars`` stands in view ``[start, end)``, or ``min(end, len(view))``
+    (as a search for their class, without a regex call).
+
+    >>> _first_of("ab;c.d", ";.", 0, 6), _first_of("ab;c.d", ";.", 3, 4), _first_of("ab", ";", 0, 9)
+    (2, 4, 2)
+    """
+    end = min(end, len(view))
+    for c in chars:
+        at = view.find(c, start, end)
+        if at >= 0:
+            end = at
+    return end
 
 
 @lru_cache(maxsize=None)
@@ -193,6 +220,8 @@ class _Run:
     numerals: dict = field(default_factory=dict)
     counts: Optional[list] = None  # :func:`_counts`
     count_starts: Optional[list] = None
+    before: Optional[Numeral] = None  # the count a ``council.count_before`` match was found after
+    before_at: int = -1  # where that match starts
 
 
 def _run(ctx: Context) -> _Run:
@@ -210,8 +239,16 @@ def _record(ctx: Context, figure: CouncilFigure, n) -> None:
 
 def _count_before(m: regex.Match, ctx: Context, rule: Rule) -> Optional[list[CouncilFigure]]:
     row = _row("before", m.group("phrase"))
-    n = _numeral_before(ctx, m.start())
-    if row is None or row["measure"] == "-" or not _usable(ctx, n):
+    run = _run(ctx)
+    start = m.start()
+    n = run.before
+    # (the count the rule found the match after, unclaimed: :func:`_numeral_before` finds it,
+    # unless another numeral starts between them or it starts too far back)
+    if n is None or run.before_at != start or n.start < start - 60 or ctx.first_numeral_in(n.start + 1, start):
+        n = _numeral_before(ctx, start)
+        if not _usable(ctx, n):
+            return None
+    if row is None or row["measure"] == "-":
         return None
     if not council_context.ok(ctx, n.start, row["context"]):
         return None
@@ -356,6 +393,7 @@ class _CountAfterRule(_HeadedRule):
 
     tail: Optional[regex.Pattern] = None  # :func:`council_context.tolerant_tails`, compiled REVERSE
     tail_keys: Optional[frozenset] = None  # what a tail may end with (:func:`council_context.tail_keys`)
+    tail_ends: Optional[council_context.EndKeys] = None  # the same, by its last two letters (:func:`council_context.end_keys`)
     restart: Optional[regex.Pattern] = None  # a character no match holds, compiled REVERSE
     head_len: int = 0  # the longest text a head matches
 
@@ -365,7 +403,7 @@ class _CountAfterRule(_HeadedRule):
         pos = start  # the search has read so far: each match before it is yielded
         claims = ctx.claims
         budget = time_budget(len(view))
-        ends, letter_key = self.tail_keys, council_context.letter_key
+        ends, tail_ends, letter_key = self.tail_keys, self.tail_ends, council_context.letter_key
         for n in _counts(ctx, start, len(view)):
             if n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
@@ -376,7 +414,9 @@ class _CountAfterRule(_HeadedRule):
                 continue
             if ends is not None and letter_key(view[p - 1]) not in ends:
                 continue  # (no tail ends so: the same as the match below, far cheaper)
-            if self.tail.match(view, pos, p, None, False, budget) is None:  # timeout by position
+            if tail_ends is not None and not tail_ends.may_end_in(view, pos, p):
+                continue  # (nor with these two letters)
+            if self.tail.match(view, pos, p) is None:  # (no timeout: last words, matched back from ``p``)
                 continue
             cut = self.restart.search(view, pos, p, None, False, budget)
             if cut is not None:
@@ -404,14 +444,21 @@ class _CountBeforeRule(Rule):
         budget = time_budget(len(view))
         word_at = cached_pattern(r"\w+", _F).match
         starts, letter_key = _before_keys(), council_context.letter_key
+        pairs, singles = _before_pairs()
+        run = _run(ctx)
         for n in _counts(ctx, start, stop):
             if n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
             pos = n.end
             while pos < stop and view[pos].isspace():
                 pos += 1
-            if pos < done or pos >= stop or letter_key(view[pos]) not in starts:
+            if pos < done or pos >= stop:
+                continue
+            key = letter_key(view[pos])
+            if key not in starts:
                 continue  # (no phrase begins with that letter: the match below would fail)
+            if key not in singles and (pos + 1 >= stop or (key, letter_key(view[pos + 1])) not in pairs):
+                continue  # (nor with those two)
             word = word_at(view, pos, stop)
             pattern = self.pattern if word is None else _before_pattern(word.group())
             if pattern is None:
@@ -419,6 +466,7 @@ class _CountBeforeRule(Rule):
             m = pattern.match(view, pos, stop, None, False, budget)  # timeout by position: see Rule.matches
             if m is not None:
                 done = m.end()
+                run.before, run.before_at = n, pos
                 yield m
 
 
@@ -426,6 +474,12 @@ class _CountBeforeRule(Rule):
 def _before_keys() -> frozenset[str]:
     """What a ``before`` phrase may begin with (:func:`council_context.head_keys`)."""
     return council_context.head_keys(_phrases("before"))
+
+
+@lru_cache(maxsize=None)
+def _before_pairs() -> tuple[frozenset, frozenset]:
+    """What a ``before`` phrase may begin with, by its first two letters (:func:`council_context.head_pairs`)."""
+    return council_context.head_pairs(_phrases("before"))
 
 
 @lru_cache(maxsize=None)
@@ -475,6 +529,7 @@ def _rules() -> tuple[Rule, ...]:
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
             tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
             tail_keys=council_context.tail_keys(_phrases("after")),
+            tail_ends=council_context.end_keys(_phrases("after")),
             restart=council_context.restart_pattern(_phrases("after")),
             head_len=_head_len("after"),
         ),
@@ -517,6 +572,8 @@ def _drop_restated(ctx: Context, found: list[tuple[CouncilFigure, Numeral]]) -> 
     counts) are all kept.  Session numbers are already distinct.
     """
     found = sorted(found, key=lambda fn: fn[1].start)
+    if len({(f.measure, f.count) for f, _ in found}) == len(found):
+        return [f for f, _ in found]  # (no count is stated twice: all are kept, in any order)
     head_end = _headline_end(ctx.view)
     ordered = [fn for fn in found if fn[1].start >= head_end] + [fn for fn in found if fn[1].start < head_end]
     kept: dict[tuple, int] = {}  # (measure, count) -> where the numeral of the kept statement starts
@@ -540,22 +597,26 @@ _ROUNDING = {"more_than": 1, "nearly": -1, "less_than": -1, "about": 0}
 
 
 @lru_cache(maxsize=None)
-def _rounding_qualifier() -> tuple[regex.Pattern, dict[str, int]]:
-    """Qualifiers that round a figure (``hơn``, ``gần``, ``khoảng``), ending right before it."""
+def _rounding_qualifier() -> tuple[regex.Pattern, dict[str, int], Optional[council_context.EndKeys]]:
+    """Qualifiers that round a figure (``hơn``, ``gần``, ``khoảng``), ending right before it,
+    with what they may end with (:func:`council_context.end_keys`)."""
     words = {
         canonical(r["word"]).lower(): _ROUNDING[r["qualifier"]]
         for r in load_table("qualifiers")
         if r["position"] == "before" and r["qualifier"] in _ROUNDING
     }
-    return compile_pattern(rf"(?<!\w)(?P<q>{alternation(words)})\s+$", _F), words
+    return compile_pattern(rf"(?<!\w)(?P<q>{alternation(words)})\s+$", _F), words, council_context.end_keys(words, None)
 
 
 def _rounding_of(ctx: Context, n) -> Optional[int]:
     """Direction of the qualifier rounding ``n`` (``hơn 600`` → 1), or None."""
     if not isinstance(n, Numeral) or n.kind != "number" or n.value is None:
         return None
-    pattern, words = _rounding_qualifier()
-    m = council_context.search_at_end(pattern, ctx.view[max(0, n.start - 20) : n.start])
+    pattern, words, keys = _rounding_qualifier()
+    view, lo = ctx.view, max(0, n.start - 20)
+    if keys is not None and not keys.may_end_in(view, lo, n.start):
+        return None
+    m = council_context.search_at_end(pattern, view[lo : n.start])
     return words[canonical(cached_pattern(r"\s+").sub(" ", m.group("q"))).lower()] if m else None
 
 
@@ -661,9 +722,12 @@ def _drop_rounded(
     # counts the rules did not read: rounded, with a noun (matched to those of exact figures below)
     loose: list[tuple[Numeral, int, tuple[str, ...]]] = []
     claimed = ctx.claims
+    view = ctx.view
+    keys = _rounding_qualifier()[2]
     for n in [n for n in ctx.numerals if _is_count(n)] if counts is None else counts:
-        # (a count with no zero at its end rounds nothing, :func:`_rounded_range`: not looked at)
-        if n.start not in claimed and _ends_in_zero(n):
+        # (a count with no zero at its end rounds nothing, :func:`_rounded_range`: not looked at;
+        # nor one no qualifier may end right before, :func:`_rounding_of`)
+        if n.start not in claimed and _ends_in_zero(n) and (keys is None or keys.may_end_in(view, max(0, n.start - 20), n.start)):
             direction = _rounding_of(ctx, n)
             if direction is not None:
                 words = _noun_words(ctx, n.end)

@@ -139,11 +139,21 @@ def tolerant_word(word: str) -> str:
     alts = ["".join(parts)]
     if len(letters) < 4:
         return alts[0]  # short words lose no letter: ``đại`` is not ``đi`` (``đi biểu tình``)
-    for i, b in enumerate(bases):
-        in_cluster = (i > 0 and bases[i - 1] in _VOWELS) or (i + 1 < len(bases) and bases[i + 1] in _VOWELS)
-        if b in _VOWELS and in_cluster:
-            alts.append("".join(parts[:i] + parts[i + 1 :]))  # ``tếp`` for ``tiếp``
+    for i in _droppable(bases):
+        alts.append("".join(parts[:i] + parts[i + 1 :]))  # ``tếp`` for ``tiếp``
     return "(?:" + "|".join(dict.fromkeys(alts)) + ")"
+
+
+def _droppable(bases: list[str]) -> list[int]:
+    """Where a word (its letters' :func:`_base`) may lose a letter (:func:`tolerant_word`): a
+    vowel of a cluster, in a word of four letters or more."""
+    if len(bases) < 4:
+        return []
+    return [
+        i
+        for i, b in enumerate(bases)
+        if b in _VOWELS and ((i > 0 and bases[i - 1] in _VOWELS) or (i + 1 < len(bases) and bases[i + 1] in _VOWELS))
+    ]
 
 
 @lru_cache(maxsize=None)
@@ -326,6 +336,32 @@ def head_keys(phrases: Iterable[str], table: str = SPELLING) -> frozenset[str]:
     return frozenset(k for p in phrases if p for k in _first_keys(p, tolerant_pattern(canonical(p), table)))
 
 
+def head_pairs(phrases: Iterable[str], table: str = SPELLING) -> tuple[frozenset, frozenset]:
+    """``(pairs, singles)``: the :func:`letter_key` of the first two characters a match of
+    :func:`tolerant_alternation` may begin with, and those of the phrases whose first word is one
+    character (``ý kiến``), whatever follows it.
+
+    >>> pairs, singles = head_pairs(["tiếp xúc cử tri", "ý kiến"])
+    >>> sorted(pairs), sorted(singles)
+    ([('t', 'e'), ('t', 'i')], ['i'])
+    """
+    pairs, singles = set(), set()
+    for p in phrases:
+        if not p:
+            continue
+        word = cached_pattern(r"\w+|[^\w\s]").match(canonical(p)).group()
+        if len(word) == 1:
+            singles.add(letter_key(word))
+            continue
+        keys = [letter_key(c) for c in word]
+        pairs.add((keys[0], keys[1]))
+        if _tolerant_parts(canonical(p), table)[0] != literal_pattern(word):
+            # a word matched loosely may lose a letter (:func:`tolerant_word`)
+            for i in _droppable([_base(c) for c in canonical(word).lower()]):
+                pairs.add(tuple((keys[:i] + keys[i + 1 :])[:2]))
+    return frozenset(pairs), frozenset(singles)
+
+
 def tail_keys(phrases: Iterable[str]) -> Optional[frozenset[str]]:
     """:func:`letter_key` of each character a match of :func:`tolerant_tails` may end with
     (the last letter of a phrase or, a cluster vowel dropped, the one before), or None
@@ -393,7 +429,89 @@ def _backwards(pattern: regex.Pattern) -> regex.Pattern:
     return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
 
-def search_at_end(pattern: regex.Pattern, text: str) -> Optional[regex.Match]:
+@dataclass(frozen=True)
+class EndKeys:
+    """What the text a pattern anchored at the end (``…\\s*$``) matches may end with, before
+    its final spaces: three characters whose :func:`letter_key` are one of ``triples``, two
+    of ``pairs`` (a phrase that ends with a two-letter word), one of ``singles`` (one that ends
+    with a one-character word, ``(``) or, ``year``, a year (:func:`earlier_value_pattern`).
+
+    A pre-test, far cheaper than the match it spares: where it fails, so does the pattern.
+    (``str.rstrip`` strips every character ``\\s`` matches, and a few more, so the character
+    it leaves last is the last one before the pattern's spaces, or a space the pattern
+    does not end with.)
+
+    >>> keys = end_keys(["năm {year} là", "cùng kỳ năm {year}", "tăng"])
+    >>> keys.may_end("năm 2014 LÀ  "), keys.may_end("năm 2014 "), keys.may_end("tang "), keys.may_end("đạt "), keys.may_end("lá")
+    (True, True, True, False, True)
+    >>> keys.may_end("trong ")
+    False
+    """
+
+    triples: frozenset
+    pairs: frozenset = frozenset()
+    singles: frozenset = frozenset()
+    year: bool = False
+    lasts: frozenset = field(init=False)  # the last key of each triple, pair and single
+
+    def __post_init__(self) -> None:
+        lasts = {t[-1] for t in self.triples} | {p[-1] for p in self.pairs} | set(self.singles)
+        object.__setattr__(self, "lasts", frozenset(lasts))
+
+    def may_end(self, text: str) -> bool:
+        return self.may_end_in(text, 0, len(text))
+
+    def may_end_in(self, view: str, lo: int, hi: int) -> bool:
+        """:meth:`may_end` of ``view[lo:hi]``, read in place."""
+        while hi > lo and view[hi - 1].isspace():
+            hi -= 1
+        if hi <= lo:
+            return False
+        c = view[hi - 1]
+        key = letter_key(c)
+        if key in self.lasts:  # (most characters end no phrase: one look tells)
+            if key in self.singles:
+                return True
+            if hi - 1 > lo:
+                key2 = letter_key(view[hi - 2])
+                if (key2, key) in self.pairs or (hi - 2 > lo and (letter_key(view[hi - 3]), key2, key) in self.triples):
+                    return True
+        # (``(?:19|20)\\d\\d``)
+        return self.year and hi - 4 >= lo and view[hi - 4 : hi - 2] in ("19", "20") and view[hi - 2].isdigit() and c.isdigit()
+
+
+def end_keys(phrases: Iterable[str], table: Optional[str] = SPELLING) -> Optional[EndKeys]:
+    """:class:`EndKeys` of a pattern whose matches end with one of ``phrases`` and spaces: their
+    :func:`earlier_value_pattern` or :func:`tolerant_alternation` with the key phrases of
+    ``table``, or (``table`` None) their plain :func:`lexicon.alternation`.  None where a phrase
+    may end with spaces (a dash)."""
+    triples, pairs, singles, year = set(), set(), set(), False
+    for p in phrases:
+        p = p.split(_YEAR_SLOT)[-1].strip()  # (as :func:`earlier_value_pattern` cuts it)
+        if not p:
+            year = True
+            continue
+        tokens = cached_pattern(r"\w+|[^\w\s]").findall(canonical(p))
+        last = tokens[-1]
+        if last in "-–—":
+            return None
+        if len(last) == 1:
+            singles.add(letter_key(last))
+            continue
+        keys = [letter_key(c) for c in last]
+        if len(last) == 2:
+            pairs.add(tuple(keys))  # (short words lose no letter)
+            continue
+        triples.add(tuple(keys[-3:]))
+        last_part = _tolerant_parts(canonical(p), table)[-1] if table else ""
+        if last_part.endswith(tolerant_word(last)) and last_part != literal_pattern(last):
+            # a word matched loosely may lose a letter (:func:`tolerant_word`)
+            for i in _droppable([_base(c) for c in canonical(last).lower()]):
+                triples.add(tuple((keys[:i] + keys[i + 1 :])[-3:]))
+    return EndKeys(frozenset(triples), frozenset(pairs), frozenset(singles), year)
+
+
+def search_at_end(pattern: regex.Pattern, text: str, keys: Optional[EndKeys] = None) -> Optional[regex.Match]:
     """``pattern.search(text)`` for a pattern anchored at the end (``…\\s*$``).
 
     Searched forwards, the pattern is tried at every position of ``text``; matched
@@ -402,9 +520,13 @@ def search_at_end(pattern: regex.Pattern, text: str) -> Optional[regex.Match]:
     search (whose leftmost match the callers read) runs only when there is.  (A match
     that ends before a final line break is found from the end too: ``\\s`` takes it.)
 
+    ``keys``: the :func:`end_keys` of the pattern, tried first.
+
     >>> search_at_end(earlier_value_pattern(["năm {year} là"]), "nhận 64 đơn, năm 2014 là ").group("year")
     '2014'
     """
+    if keys is not None and not keys.may_end(text):
+        return None
     if not _ends_with(pattern, text):
         return None
     return pattern.search(text)
@@ -439,6 +561,33 @@ def _object_marker() -> regex.Pattern:
     return compile_pattern(rf"(?<!\w){alternation(words)}(?:\s+[^\s,;.:]+){{0,3}}\s+$", _F)
 
 
+@lru_cache(maxsize=None)
+def _marker_words() -> tuple[str, ...]:
+    """The last word of each object marker (:func:`_object_marker`), case-folded."""
+    return tuple(sorted({canonical(r["word"]).split()[-1].casefold() for r in load_table("council_object_markers")}))
+
+
+def _may_end_with_marker(text: str) -> bool:
+    """False where :func:`_object_marker` cannot match at the end of ``text``: the last word of
+    a marker is not in it after its last ``,;.:`` (none of which the words after a marker
+    hold), in any case.  Far cheaper than the match.
+
+    (A character that matches a letter of a marker under IGNORECASE case-folds to it, but
+    for a dot above, dropped: ``İ`` folds to ``i̇``.)
+
+    >>> _may_end_with_marker("phối hợp VỚI Ban "), _may_end_with_marker("với UBND, tổ chức ")
+    (True, False)
+    """
+    cut = max(text.rfind(","), text.rfind(";"), text.rfind("."), text.rfind(":"))
+    folded = text[cut + 1 :].casefold()
+    if "\u0307" in folded:
+        folded = folded.replace("\u0307", "")
+    for word in _marker_words():
+        if word in folded:
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _kind_of(text: str) -> str:
     _, kinds = _bodies()
@@ -452,9 +601,14 @@ _STOPS = "0123456789.,;:!?()"
 
 def _stop_class(phrases: Iterable[str]) -> str:
     """A character class of the stops of :data:`_STOPS` that none of ``phrases`` holds, or ``(?!)``."""
-    held = set("".join(phrases))
-    stops = "".join(c for c in _STOPS if c not in held)
+    stops = _stops_of(phrases)
     return f"[{regex.escape(stops)}]" if stops else "(?!)"
+
+
+def _stops_of(phrases: Iterable[str]) -> str:
+    """The stops of :data:`_STOPS` that none of ``phrases`` holds."""
+    held = set("".join(phrases))
+    return "".join(c for c in _STOPS if c not in held)
 
 
 def restart_pattern(phrases: Iterable[str]) -> regex.Pattern:
@@ -482,6 +636,13 @@ def _next_stop() -> regex.Pattern:
     return compile_pattern(_stop_class([*kinds, *_voter_phrases()]))
 
 
+@lru_cache(maxsize=None)
+def _stop_chars() -> frozenset[str]:
+    """The characters :func:`_next_stop` matches."""
+    _, kinds = _bodies()
+    return frozenset(_stops_of([*kinds, *_voter_phrases()]))
+
+
 @dataclass
 class _Index:
     """The body and voter mentions of a document (kept in ``ctx.scratch``).
@@ -491,7 +652,7 @@ class _Index:
     """
 
     bodies: dict = field(default_factory=dict)  # paragraph start -> :class:`_Reads`
-    voters: dict = field(default_factory=dict)  # paragraph start -> [start of a voter mention]
+    voters: dict = field(default_factory=dict)  # paragraph start -> start of its first voter mention, or -1
     described: dict = field(default_factory=dict)  # body start -> (kind, is object or partner)
     stops: Optional[list] = None  # where sentences end (:func:`_sentence_bounds`)
     hdnd: dict = field(default_factory=dict)  # sentence start -> whether it names the HĐND
@@ -523,6 +684,11 @@ def _stretch_start(view: str, pos: int) -> int:
 
 def _stretch_end(view: str, pos: int) -> int:
     """The first stop at or after ``pos`` (the end of the stretch that holds it), or the view's end."""
+    if pos >= 0:
+        stops = _stop_chars()
+        for at in (pos, pos + 1):  # (a count is asked about right before it: a digit is a stop)
+            if at < len(view) and view[at] in stops:
+                return at
     after = _next_stop().search(view, pos)
     return after.start() if after else len(view)
 
@@ -534,15 +700,6 @@ def _spans(view: str, pattern: regex.Pattern, start: int, stop: int) -> list[tup
     finds there; the stop itself is read, for the ``(?!\\w)`` after a match.
     """
     return [m.span() for m in pattern.finditer(view, start, min(stop + 1, len(view)))]
-
-
-def _mentions(view: str, pattern: regex.Pattern, start: int) -> list[int]:
-    """The starts of the matches of ``pattern.finditer(view)`` in the paragraph at ``start``
-    (and those since the last stop before it)."""
-    end = view.find("\n", start)
-    end = len(view) if end < 0 else end
-    spans = _spans(view, pattern, _stretch_start(view, start), _stretch_end(view, end))
-    return [s for s, _ in spans if s < end]
 
 
 #: how far back from a count the bodies are first read (then further, :func:`_read_back`)
@@ -583,6 +740,12 @@ def _part(view: str, reads: _Reads, para: int, q: int) -> int:
         lo = max(lo, reads.parts[k].hi + 1)
     hi = _stretch_end(view, q)
     spans = _spans(view, _bodies()[0], lo, hi)
+    if k >= 0 and reads.parts[k].hi + 1 == lo and (k + 1 == len(reads.parts) or hi + 1 != reads.los[k + 1]):
+        part = reads.parts[k]  # (it goes on the part before it: joined at once, as :func:`_join` does)
+        part.spans.extend(spans)
+        part.ends.extend([e for _, e in spans])
+        part.hi = hi
+        return k
     k += 1
     reads.los.insert(k, lo)
     reads.parts.insert(k, _Read(lo, hi, spans, [e for _, e in spans]))
@@ -626,10 +789,24 @@ def _read_back(view: str, reads: _Reads, k: int, para: int) -> tuple[int, int]:
     return k, found
 
 
-def _voters_in(ctx: Context, index: _Index, start: int) -> list:
+def _first_voters(ctx: Context, index: _Index, start: int) -> int:
+    """Where the first voter mention of the paragraph at ``start`` begins (as a search of the
+    whole view finds it: read from the last stop before the paragraph), or -1.  The paragraph
+    is read only up to it."""
     found = index.voters.get(start)
     if found is None:
-        found = index.voters[start] = _mentions(ctx.view, _voters(), start)
+        view = ctx.view
+        end = view.find("\n", start)
+        end = len(view) if end < 0 else end
+        found = -1
+        for m in _voters().finditer(view, _stretch_start(view, start), min(_stretch_end(view, end) + 1, len(view))):
+            s = m.start()
+            if s >= end:
+                break
+            if s >= start:
+                found = s
+                break
+        index.voters[start] = found
     return found
 
 
@@ -644,7 +821,10 @@ def _described(ctx: Context, index: _Index, start: int, end: int, para: int) -> 
     if found is None:
         view = ctx.view
         # (the marker ends with spaces: none before the body, no marker)
-        is_object = start > para and view[start - 1].isspace() and _ends_with(_object_marker(), view[max(para, start - 40) : start])
+        is_object = start > para and view[start - 1].isspace()
+        if is_object:
+            before = view[max(para, start - 40) : start]
+            is_object = _may_end_with_marker(before) and _ends_with(_object_marker(), before)
         found = index.described[start] = (_kind_of(view[start:end]), is_object)
     return found
 
@@ -705,8 +885,11 @@ def assembly_of_session(ctx: Context, start: int, end: int) -> Optional[str]:
     'national_assembly'
     """
     view = ctx.view
-    stop = cached_pattern(r"[.;!?\n]").search(view, end, end + 40)  # (no further: a long line is not read on)
-    limit = min(end + 40, stop.start() if stop else len(view))
+    limit = min(end + 40, len(view))
+    for c in ".;!?\n":  # (the first of them: no further, a long line is not read on)
+        at = view.find(c, end, limit)
+        if at >= 0:
+            limit = at
     pattern, _ = _bodies()
     for m in pattern.finditer(view, end, limit):
         kind = _kind_of(m.group())
@@ -768,9 +951,8 @@ def ok(ctx: Context, pos: int, context: str) -> bool:
         index = _index(ctx)
         start, end = _sentence_bounds(ctx, index, pos)
         para = ctx.line_start(pos)
-        voters = _voters_in(ctx, index, para)
-        i = bisect.bisect_left(voters, para)
-        if i == len(voters) or voters[i] >= end:
+        first = _first_voters(ctx, index, para)
+        if first < 0 or first >= end:
             return False
         return kind != "national_assembly"
     if context == "intrinsic":

@@ -37,7 +37,7 @@ from typing import Optional
 import regex
 
 from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table
-from .council_context import earlier_value_pattern, is_earlier, search_at_end, tolerant_alternation, tolerant_lookup
+from .council_context import EndKeys, earlier_value_pattern, end_keys, is_earlier, search_at_end, tolerant_alternation, tolerant_lookup
 from ..models import NumberRole, TargetTally
 from ..rules import Context, Rule, sentences
 from ..scanner import Numeral
@@ -66,6 +66,23 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
             pat = compile_pattern(rf"(?<!\w){words}(?:\s+(?:có|được|là))?\s*$", _F)
         out[position] = (pat, roles)
     return out
+
+
+#: the linking words a ``before`` cue may end with (``hoàn thành có``)
+_LINKS = ("có", "được", "là")
+
+
+@lru_cache(maxsize=None)
+def _before_keys() -> Optional[EndKeys]:
+    """What the ``before`` cues of :func:`_cues` may end with (:func:`council_context.end_keys`)."""
+    phrases = [r["phrase"] for r in load_table("targets_cues") if r["position"] == "before" and r["role"] != "earlier"]
+    return end_keys([*phrases, *_LINKS], _SPELLING)
+
+
+@lru_cache(maxsize=None)
+def _earlier_keys() -> Optional[EndKeys]:
+    """What the cues of :func:`_earlier` may end with."""
+    return end_keys((r["phrase"] for r in load_table("targets_cues") if r["role"] == "earlier"), _SPELLING)
 
 
 @lru_cache(maxsize=None)
@@ -182,7 +199,7 @@ def _read_before(ctx: Context, noun: regex.Match) -> Optional[_Before]:
     near = max(paragraph_start, n.start - _WINDOW)  # a run-on paragraph is read near the count only
     clause_start = max([near] + [x.end() for x in cached_pattern(_CLAUSE_END).finditer(view, near, n.start)])
     before_text = view[clause_start : n.start]
-    before = search_at_end(_cues()["before"][0], before_text)
+    before = search_at_end(_cues()["before"][0], before_text, _before_keys())
     return _Before(n, near, clause_start, before_text, before)
 
 
@@ -207,7 +224,7 @@ def _mention(ctx: Context, noun: regex.Match, kinds: tuple[str, ...], over: bool
     after = after_pat.search(view, noun.end(), clause_end)
     role = _role("after", after.group()) if after else None
     end = after.end() if after else noun.end()
-    if not over and is_earlier(ctx, search_at_end(_earlier(), before_text)):
+    if not over and is_earlier(ctx, search_at_end(_earlier(), before_text, _earlier_keys())):
         return _Mention(n, n.start, end, "earlier", None, rule.name)  # no tally: an earlier period's
     before_role = _role("before", before.group().strip()) if before else None
     part = _with_role("part").search(before_text)
