@@ -9,7 +9,7 @@ import pytest
 
 import bk_report
 from bk_report.models import (
-    Body, DisciplineAction, DisciplineFigure, DisciplineTarget, Indicator, MembershipAction, MembershipFigure, NumberMention, Report,
+    Body, CouncilFigure, CouncilMeasure, DisciplineAction, DisciplineFigure, DisciplineTarget, Indicator, MembershipAction, MembershipFigure, NumberMention, Report,
     Span, unchecked_figure,
 )
 
@@ -74,6 +74,7 @@ def test_unchecked_constructors_make_what_the_classes_make():
         (DisciplineFigure, dict(span=Span(0, 1, "7"), rule="r", body=Body.inspection_commission,
                                 action=DisciplineAction.inspection, target=DisciplineTarget.organization, count=7)),
         (MembershipFigure, dict(span=Span(0, 2, "41"), rule="r", action=MembershipAction.admitted, count=41)),
+        (CouncilFigure, dict(span=Span(0, 1, "9"), rule="r", measure=CouncilMeasure.resolutions, count=9)),
     ],
 )
 def test_unchecked_figure_is_the_validated_figure(cls, fields):
@@ -81,6 +82,5 @@ def test_unchecked_figure_is_the_validated_figure(cls, fields):
     assert fast == slow
     assert fast.model_fields_set == slow.model_fields_set
     assert fast.model_dump_json() == slow.model_dump_json()
-    assert Report.model_validate_json(Report(discipline=[fast]).model_dump_json() if cls is DisciplineFigure
-                                      else Report(membership=[fast]).model_dump_json()) == Report(
-        **{"discipline" if cls is DisciplineFigure else "membership": [slow]})
+    field = {DisciplineFigure: "discipline", MembershipFigure: "membership", CouncilFigure: "council"}[cls]
+    assert Report.model_validate_json(Report(**{field: [fast]}).model_dump_json()) == Report(**{field: [slow]})

@@ -145,7 +145,12 @@ class Context:
         5
         """
         if self._newlines is None:  # found once: a long line must not be read back to its start each time
-            self._newlines = array("q", (m.start() for m in cached_pattern(r"\n").finditer(self.view)))
+            self._newlines = newlines = array("q")
+            view = self.view
+            i = view.find("\n")
+            while i >= 0:
+                newlines.append(i)
+                i = view.find("\n", i + 1)
         i = bisect_left(self._newlines, pos)
         return self._newlines[i - 1] + 1 if i else 0
 
