@@ -53,9 +53,11 @@ def tidy(value: Decimal) -> Decimal:
     >>> tidy(Decimal("1900000.0")), tidy(Decimal("3.450")), tidy(Decimal("1E+3"))
     (Decimal('1900000'), Decimal('3.45'), Decimal('1000'))
     """
-    exponent = value.as_tuple().exponent
-    if exponent == 0 and not value.is_signed():  # the common case: a plain integer
+    sign, digits, exponent = value.as_tuple()
+    if exponent == 0 and not sign:  # the common case: a plain integer
         return value
+    if isinstance(exponent, int) and exponent < 0 and digits[-1] and len(digits) <= _PRECISION:
+        return value  # a fraction ending in a non-zero digit (12.5): nothing to strip or round
     if isinstance(exponent, int) and exponent > 0:  # 1E+3: an integer, exactly
         return Decimal(int(value))
     if not value.is_finite():

@@ -28,16 +28,18 @@ Every pattern uses possessive or bounded repeats, so a scan is linear in the tex
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator, Optional
 
 import regex
 
 from .errors import NumberError
 from .frozen import fast_init
-from .lexicon import EdgeWords, alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
+from .lexicon import EdgeWords, alternation, cached_pattern, canonical, char_test, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -153,31 +155,63 @@ def _patterns() -> dict[str, regex.Pattern]:
     words_source = rf"""
             (?P<words>\m{words}(?:\s++{words}){{0,{_MAX_WORDS - 1}}}+(?!\w)(?P<wpct>\s++phần\s++trăm(?!\w))?+)
             """
+    lower_words = words == words.lower()
+    scale_run = rf"(?:\s*+{scales}(?!\w){not_scale}){{1,3}}"
+    # what follows the first number of a range, a fraction, a number; after the second
+    # number of a range, a percent sign takes the place of scale words and may have a slash after it
+    range_tail = (rf"\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})"
+                  rf"(?:(?P<hipct>\s?+%)(?!\w|[.,]\d)|(?!\s?+%)(?P<hiscale>{scale_run})?+(?!\w|[.,]\d)(?!/))")
+    frac_tail = rf"(?:\s*+{measures}(?!\w))?+\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d)"
+    num_tail = rf"(?P<dangle>,(?=\s++{scales}(?!\w){not_scale}))?+(?P<scale>{scale_run})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+"
+    digits = rf"""
+            (?<![\w/])
+            (?:
+              (?=\d++[-/.])  # what a document number or a date needs after the first digits
+              (?:
+                (?P<doc>\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
+               |(?<![.,])
+                (?P<date>\d{{1,2}}(?:\.\d{{1,2}}\.|/\d{{1,2}}/|-\d{{1,2}}-)(?:19|20)\d\d(?![\w/]|[.,]\d)
+                        |\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
+              )
+             |(?<![.,])
+              (?:
+                (?<!\p{{L}}[-–]){num}
+                (?:{_bare(range_tail)}(?P<range>)
+                  |{_bare(frac_tail)}(?P<frac>)
+                  |(?=\s\d)(?<=(?<![\w.,/])\d{{1,2}})\s\d{{1,3}}\s?+%(?P<broken>)  # the number is one or two digits
+                  |{_bare(num_tail)}
+                )
+               |\d{{1,2}}\s\d{{1,3}}\s?+%(?P<broken>)
+              )
+            )
+            """
     return {
         # three patterns, not one alternation: each then starts with a cheap literal
-        # test, and scan() merges their matches as the alternation would
-        "digits": compile_pattern(
-            rf"""
-            (?P<doc>(?<![\w/])\d++(?:/\d{{2,4}})?+[-/]\p{{Lu}}[\p{{Lu}}\d]*+(?:[-/–&]\p{{Lu}}[\p{{Lu}}\d]*+)*+)
-            |(?P<date3>(?<![\w.,/])\d{{1,2}}(?P<sep>[./-])\d{{1,2}}(?P=sep)(?:19|20)\d\d(?![\w/]|[.,]\d))
-            |(?P<monthyear>(?<![\w.,/])\d{{1,2}}/(?:19|20)\d\d(?![\w/]|[.,]\d))
-            |(?P<range>{start}(?P<lo>{num})\s*+(?P<lopct>%)?+\s*+[-–—]\s*+(?P<hi>{num})(?P<hipct>\s?+%)?+(?(hipct)|(?P<hiscale>(?:\s*+{scales}(?!\w){not_scale}){{1,3}})?+)(?!\w|[.,]\d)(?(hipct)|(?!/)))
-            |(?P<frac>{start}(?P<a>{num})(?:\s*+{measures}(?!\w))?+\s?+/\s?+(?P<b>{num})(?![\w/]|[.,]\d))
-            |(?P<broken>(?<![\w.,/])\d{{1,2}}\s(?P<tail>\d{{1,3}})\s?+%)
-            |(?P<num>{start}(?P<digits>{num})(?P<dangle>,(?=\s++{scales}(?!\w){not_scale}))?+
-                (?P<scale>(?:\s*+{scales}(?!\w){not_scale}){{1,3}})?+(?P<pct>\s?+%|\s++phần\s++trăm(?!\w))?+)
-            """,
-            f | regex.VERBOSE,
-        ),
+        # test, and scan() merges their matches as the alternation would.
+        # Digits: the alternation doc|date|range|frac|broken|number, in that order, with
+        # the number read once for the branches that start with one.  It captures no
+        # more than "not a number" (Match.lastgroup "rare"; None for a number): every
+        # group the engine carries makes each try dearer.  The kind of the rare ones is
+        # read again with "digit_kinds", their parts and those of a number with a scale
+        # word or a percent with the pattern of that kind alone.
+        "digits": compile_pattern(regex.sub(r"\(\?P<(?:doc|date|range|frac|broken)>", "(?P<rare>", digits), f | regex.VERBOSE),
+        "digit_kinds": compile_pattern(digits, f | regex.VERBOSE, anchored=True),
+        "range": compile_pattern(rf"{start}(?P<lo>{num}){range_tail}", f, anchored=True),
+        "frac": compile_pattern(rf"{start}(?P<lo>{num}){frac_tail}", f, anchored=True),
+        "number": compile_pattern(rf"{start}(?P<lo>{num}){num_tail}", f, anchored=True),
         "roman": compile_pattern(
             rf"""
             (?P<roman>(?<=(?<!\w){roman_markers}\s++)(?-i:[IVXLC]++)(?!\w)(?:/(?P<ryear>(?:19|20)\d\d)(?![\w/]|[.,]\d))?+)
             """,
             f | regex.VERBOSE,
         ),
-        "words": compile_pattern(words_source, f | regex.VERBOSE),
+        # number words: scanned for without groups (a match of these has lastgroup None, as
+        # a number's has), then read again with them where a match is more than one word
+        "words": compile_pattern(_bare(words_source), f | regex.VERBOSE),
+        "words_parts": compile_pattern(words_source, f | regex.VERBOSE, anchored=True),
         # the same, case-sensitive, for the lower-cased view (Document.lowered)
-        "words_lower": compile_pattern(words_source, regex.VERSION1 | regex.VERBOSE) if words == words.lower() else None,
+        "words_lower": compile_pattern(_bare(words_source), regex.VERSION1 | regex.VERBOSE) if lower_words else None,
+        "words_lower_parts": compile_pattern(words_source, regex.VERSION1 | regex.VERBOSE, anchored=True) if lower_words else None,
         "ordinal_before": compile_pattern(rf"(?<!\w){markers}\s*+$", f),
         "date_join": compile_pattern(rf"\s*+(?:{ctx['date_join']}|[,;]|[-–])\s*+", f),
         "date_before": compile_pattern(rf"(?<!\w){ctx['date_before']}\s*+$", f),
@@ -188,6 +222,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         "not_number_after": compile_pattern(rf"^\s*+{ctx['not_number_after']}(?!\w)", f),
         "enumeration_after": compile_pattern(rf"^\s*+{ctx['enumeration_after']}(?!\w)", f),
     }
+
+
+def _bare(pattern: str) -> str:
+    """``pattern`` with its named groups made non-capturing (it must use no back-reference).
+
+    >>> _bare(r"(?P<a>x)(?:y)?+")
+    '(?:x)(?:y)?+'
+    """
+    return regex.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 #: How far before and after a numeral its context words are looked for.
@@ -219,7 +262,11 @@ def _is_year(value: Optional[Decimal], raw: str) -> bool:
     return value is not None and raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100
 
 
-def _matches(view: str, low: Optional[str] = None):
+#: Digit and Roman matches merged with the word matches at a time: a scan holds no more.
+_BATCH = 256
+
+
+def _matches(view: str, low: Optional[str] = None) -> Iterator["regex.Match[str]"]:
     """Matches of the digit, Roman and word patterns in text order, never overlapping.
 
     The same matches as one alternation of the three would give (leftmost first,
@@ -227,39 +274,47 @@ def _matches(view: str, low: Optional[str] = None):
     (``tỷ`` inside ``3 tỷ``), as digit and Roman matches start where no number
     word can: such a word match is dropped, or searched again after the digits.
     Number words are looked for in ``low``, the lower-cased view, when given: read
-    the text of their matches from ``view``.
+    the text of their matches from ``view``.  The word matches are far fewer: the
+    others go in between them by batches, not one at a time.
     """
     pats = _patterns()
     budget = time_budget(len(view))
-    first = _in_order(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget))
+    first_all = _in_order(pats["digits"].finditer(view, timeout=budget), pats["roman"].finditer(view, timeout=budget))
     words = pats["words"]
     if low is not None and pats["words_lower"] is not None:
         words, view = pats["words_lower"], low
     word_iter = words.finditer(view, timeout=budget)
     word = next(word_iter, None)
     done = 0
-    for m in first:
-        while word is not None and word.start() < m.start():
-            if word.start() >= done:
-                yield word
+    while True:
+        first = list(islice(first_all, _BATCH))
+        if not first:
+            break
+        starts = [m.start() for m in first]
+        last = starts[-1]
+        out: list["regex.Match[str]"] = []
+        i = 0  # first[:i] are placed
+        while word is not None:
+            ws = word.start()
+            if ws > last:  # after this batch: with the next one
+                break
+            k = bisect_right(starts, ws, i)  # first[i:k] start before the word, or where it starts
+            if k > i:
+                done, i = _place(first, starts, i, k, done, out)
+            if ws >= done:
+                out.append(word)
                 done = word.end()
             elif word.end() > done:  # starts inside the last match and runs past it
                 word_iter = words.finditer(view, done, timeout=budget)
-                word = next(word_iter, None)
-                continue
             word = next(word_iter, None)
-        if m.start() < done:  # cannot happen by the argument above; an alternation would skip it too
-            continue
-        yield m
-        done = m.end()
+        done, _ = _place(first, starts, i, len(first), done, out)
+        yield from out
     while word is not None:
         if word.start() >= done:
             yield word
             done = word.end()
         elif word.end() > done:
             word_iter = words.finditer(view, done, timeout=budget)
-            word = next(word_iter, None)
-            continue
         word = next(word_iter, None)
 
 
@@ -287,52 +342,79 @@ def _in_order(a: Iterator["regex.Match[str]"], b: Iterator["regex.Match[str]"]) 
         yield from a
 
 
+def _place(first: list, starts: list[int], i: int, k: int, done: int, out: list) -> tuple[int, int]:
+    """Put ``first[i:k]`` after ``out``, none starting before ``done``; the new ``done`` and ``k``."""
+    while i < k and starts[i] < done:  # cannot happen (see _matches); an alternation would skip it too
+        i += 1
+    if i < k:
+        out += first[i:k]
+        done = first[k - 1].end()
+    return done, k
+
+
 def scan(doc: Document) -> list[Numeral]:
     """Every numeral of ``doc`` in text order (view offsets)."""
     view = doc.view
     out: list[Numeral] = []
+    append = out.append
+    tests = _tests()
+    pats = _patterns()
+    number, groups = pats["number"], _number_groups()
+    digits, kinds = pats["digits"], pats["digit_kinds"].match
     for m in _matches(view, doc.lowered()):
-        s, e, raw = m.start(), m.end(), m.group()
         what = m.lastgroup
-        if what == "doc":
-            out.append(Numeral(s, e, raw, "document_number"))
-        elif what == "date3" or what == "monthyear":
-            out.append(Numeral(s, e, raw, "date"))
-        elif what == "range":
-            out.append(_range(m, view))
-        elif what == "frac":
-            out.append(_fraction(m, view))
-        elif what == "broken":
-            out.append(Numeral(s, e, raw, "broken", warning=f"broken number {raw!r}: a separator looks lost"))
-        elif what == "num":
-            out.append(_number(m, view))
-        elif what == "roman":
-            roman = raw.split("/")[0]
-            try:
-                out.append(Numeral(s, s + len(roman), roman, "ordinal", value=Decimal(roman_value(roman))))
-            except NumberError:
-                continue
-            if m.group("ryear"):  # quý I/2023
-                ys = m.start("ryear")
-                out.append(Numeral(ys, e, m.group("ryear"), "year", value=Decimal(m.group("ryear"))))
-        elif what == "words":
-            out.extend(_spelled(m, view))
+        if what is None:
+            if m.re is digits:
+                append(_number(m, view, tests, number, groups))
+            elif m.group().isalpha():  # one number word: most are "năm", "một", read as nothing
+                numeral = _one_word(m.start(), m.end(), view, tests)
+                if numeral is not None:
+                    append(numeral)
+            else:
+                parts = pats["words_parts"] if m.re is pats["words"] else pats["words_lower_parts"]
+                out.extend(_spelled(parts.match(m.string, m.start()), view))
+        else:
+            if what == "rare":  # the kind of the few that are not numbers, read again
+                what = kinds(view, m.start()).lastgroup
+            if what == "doc":
+                append(Numeral(m.start(), m.end(), m.group(), "document_number"))
+            elif what == "date":
+                append(Numeral(m.start(), m.end(), m.group(), "date"))
+            elif what == "range":
+                append(_range(pats["range"].match(view, m.start()), view))
+            elif what == "frac":
+                append(_fraction(pats["frac"].match(view, m.start()), view))
+            elif what == "broken":
+                raw = m.group()
+                append(Numeral(m.start(), m.end(), raw, "broken", warning=f"broken number {raw!r}: a separator looks lost"))
+            elif what == "roman":
+                s, e, raw = m.start(), m.end(), m.group()
+                roman = raw.split("/")[0]
+                try:
+                    append(Numeral(s, s + len(roman), roman, "ordinal", value=Decimal(roman_value(roman))))
+                except NumberError:
+                    continue
+                if m.group("ryear"):  # quý I/2023
+                    ys = m.start("ryear")
+                    append(Numeral(ys, e, m.group("ryear"), "year", value=Decimal(m.group("ryear"))))
     return _days_before_dates(out, view)
 
 
 def _days_before_dates(out: list[Numeral], view: str) -> list[Numeral]:
     """``18 và 19/12``, ``18, 19-12``: a day number joined to a date is a date too."""
     join = _patterns()["date_join"]
-    for i in range(len(out) - 2, -1, -1):
-        n, nxt = out[i], out[i + 1]
-        if n.kind != "number" or nxt.kind != "date" or n.spelled or n.scale or n.value is None:
+    day_month = cached_pattern(_DAY_MONTH).search
+    # a number made a date here has no separator, so it never makes the one before it a date
+    for i in [i for i, n in enumerate(out) if n.kind == "date" and i]:
+        n, nxt = out[i - 1], out[i]
+        if n.kind != "number" or n.spelled or n.scale or n.value is None:
             continue
         if not (1 <= n.value <= 31 and n.value == int(n.value) and n.text.isdigit()):
             continue
-        if not cached_pattern(_DAY_MONTH).search(nxt.text):
+        if not day_month(nxt.text):
             continue
         if join.fullmatch(view, n.end, nxt.start):
-            out[i] = Numeral(n.start, n.end, n.text, "date", value=n.value)
+            out[i - 1] = Numeral(n.start, n.end, n.text, "date", value=n.value)
     return out
 
 
@@ -363,11 +445,11 @@ def _range(m: regex.Match, view: str) -> Numeral:
 
 def _fraction(m: regex.Match, view: str) -> Numeral:
     s, e, raw = m.start(), m.end(), m.group()
-    a, a_err = _read_digits(m.group("a"))
+    a, a_err = _read_digits(m.group("lo"))
     b, b_err = _read_digits(m.group("b"))
     if a is None or b is None:
         return Numeral(s, e, raw, "broken", warning=f"malformed fraction {raw!r}: {a_err or b_err}")
-    plain = m.group("a").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
+    plain = m.group("lo").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
     day_month = plain and 1 <= a <= 31 and 1 <= b <= 12
     if day_month and not _after("fraction_after", view, e):
         # a date after a date word (ngày 18/12), or with no counted noun after it
@@ -384,14 +466,130 @@ def pats_date_before(view: str, start: int) -> bool:
 def _number_groups() -> tuple[int, ...]:
     """The numbers of the groups :func:`_number` reads: a group asked for by name costs the
     regex module a copy of the pattern's name table, four times slower."""
-    names = _patterns()["digits"].groupindex
-    return tuple(names[k] for k in ("digits", "dangle", "scale", "pct"))
+    names = _patterns()["number"].groupindex
+    return tuple(names[k] for k in ("lo", "dangle", "scale", "pct"))
 
 
-def _number(m: regex.Match, view: str) -> Numeral:
-    s, e, raw = m.start(), m.end(), m.group()
-    digits, dangle, scale, pct = m.group(*_number_groups())
-    if digits.isdecimal() and len(digits) <= _MAX_NUMERAL:  # the common case: plain digits
+#: Bits of :meth:`_Tests.bits`: a space, or a character that may end (``_ORD``, ``_DM``) or
+#: begin (the others) a word of a context pattern.
+_SPACE, _ORD, _DM, _PERIOD, _UNIT, _ENUM, _NOTNUM = 1, 2, 4, 8, 16, 32, 64
+
+
+class _Tests:
+    """The context tests a scan asks for each numeral, bound once.
+
+    Each pattern runs only where its words can stand, as :func:`_before` and
+    :func:`_after` decide with :class:`~bk_report.lexicon.EdgeWords`: here one pass
+    over the spaces next to the numeral answers for every pattern of that side
+    (:meth:`before`, :meth:`after`), with the same character tests.
+    """
+
+    __slots__ = ("ord_re", "dm_re", "unit_re", "unit_rest_re", "unit_rest_chars", "period_re", "enum_re", "notnum_re",
+                 "always", "edges", "space", "bits")
+
+    def __init__(self) -> None:
+        p, ctx = _patterns(), _context_lists()
+        f = regex.IGNORECASE | regex.VERSION1
+        self.ord_re, self.dm_re = p["ordinal_before"].search, p["day_or_month_before"].search
+        self.period_re, self.enum_re, self.notnum_re = (p[k].match for k in ("period_after", "enumeration_after", "not_number_after"))
+        # "unit_after" in two: the words with a letter or digit at both edges, which the
+        # edge test can rule out, and the others ("%"), looked for only where the
+        # window holds the first character of one (a caseless one, compared as such)
+        units = _unit_words()
+        edge = [w for w in units if w[:1].isalnum() and w[-1:].isalnum()]
+        rest = [w for w in units if not (w[:1].isalnum() and w[-1:].isalnum())]
+        self.unit_re = compile_pattern(rf"^\s*+{alternation(edge)}(?!\w)", f).match
+        self.unit_rest_re = compile_pattern(rf"^\s*+{alternation(rest)}(?!\w)", f).match if rest else None
+        firsts = {w[0] for w in rest}
+        self.unit_rest_chars = "".join(firsts) if all(c.isascii() and not c.isalnum() for c in firsts) else None
+        markers = [r["word"] for r in load_table("ordinal_markers")]
+        sides = ((_ORD, markers, -1), (_DM, ctx["day_or_month_before"], -1), (_PERIOD, ctx["period_after"], 0),
+                 (_UNIT, edge, 0), (_ENUM, ctx["enumeration_after"], 0), (_NOTNUM, ctx["not_number_after"], 0))
+        self.always = 0  # patterns whose words do not all have a letter or digit at both edges: always run
+        self.edges = []
+        for bit, words, at in sides:
+            words = [canonical(w) for w in words if w]
+            if not words or not all(w[0].isalnum() and w[-1].isalnum() for w in words):
+                self.always |= bit
+            else:
+                self.edges.append((bit, char_test("[" + "".join(regex.escape(w[at]) for w in words) + "]", f)))
+        self.space = char_test(r"\s", f)
+        self.bits = lru_cache(maxsize=4096)(self._bits)
+
+    def _bits(self, ch: str) -> int:
+        """The bits of one character: a space, or which words it may end or begin."""
+        if self.space(ch):
+            return _SPACE
+        out = 0
+        for bit, test in self.edges:
+            if test(ch):
+                out |= bit
+        return out
+
+    def before(self, view: str, start: int, lo: int) -> int:
+        """The bits of the last character before ``view[start]`` and its spaces, from ``lo`` on:
+        the patterns that may match before a numeral (``EdgeWords.may_end`` of each)."""
+        bits, i = self.bits, start
+        while i > lo:
+            b = bits(view[i - 1])
+            if not b & _SPACE:
+                return b | self.always
+            i -= 1
+        return self.always
+
+    def after(self, view: str, end: int) -> int:
+        """The bits of the first character after ``view[:end]`` and its spaces, within the
+        window: the patterns that may match after a numeral (``EdgeWords.may_start`` of each)."""
+        bits, i, hi = self.bits, end, end + _AFTER
+        if hi > len(view):
+            hi = len(view)
+        while i < hi:
+            b = bits(view[i])
+            if not b & _SPACE:
+                return b | self.always
+            i += 1
+        return self.always
+
+    def unit_after(self, view: str, end: int, after: int) -> bool:
+        """``_after("unit_after", view, end)``: a unit or a counted noun right after ``view[:end]``
+        (``after``: :meth:`after` there)."""
+        hi = end + _AFTER
+        if after & _UNIT and self.unit_re(view[end:hi]) is not None:
+            return True
+        if self.unit_rest_re is None:
+            return False
+        window = view[end:hi]
+        chars = self.unit_rest_chars
+        if chars is not None:
+            for c in chars:
+                if c in window:
+                    break
+            else:
+                return False
+        return self.unit_rest_re(window) is not None
+
+
+@lru_cache(maxsize=None)
+def _tests() -> _Tests:
+    return _Tests()
+
+
+def _number_parts(raw: str, view: str, s: int, number: regex.Pattern, groups: tuple[int, ...]) -> tuple:
+    """The digits, dangling comma, scale words and percent of the number ``raw`` at ``view[s]``."""
+    last = raw[-1]
+    if last.isdecimal():  # no scale word, no percent (they end in a letter or "%"): all digits
+        return raw, None, None, None
+    if last == "%" and raw[-2].isdecimal():  # "7,5%": no scale word (it would end in a letter)
+        return raw[:-1], None, None, "%"
+    return number.match(view, s).group(*groups)
+
+
+def _number(m: regex.Match, view: str, t: _Tests, number: regex.Pattern, groups: tuple[int, ...]) -> Numeral:
+    s, e = m.span()
+    raw = view[s:e]
+    digits, dangle, scale, pct = _number_parts(raw, view, s, number, groups)
+    plain = digits.isdecimal()
+    if plain and len(digits) <= _MAX_NUMERAL:  # the common case: plain digits
         value = Decimal(digits)
     else:
         value, err = _read_digits(digits)
@@ -405,19 +603,26 @@ def _number(m: regex.Match, view: str) -> Numeral:
         for w in scale.split():
             power += scale_words()[canonical(w).lower()]
         value = value.scaleb(power)
-    if power or not digits.isdecimal():  # plain digits read as an integer already
+    if power or not plain:  # plain digits read as an integer already
         value = tidy(value)
     if pct:
         return Numeral(s, e, raw, "percent", value=value, scale=power, warning=warning, percent=True)
-    if _before("ordinal_before", view, s):
-        return Numeral(s, e, raw, "ordinal", value=value)
-    if not power and _is_year(value, digits) and not _after("unit_after", view, e):
-        return Numeral(s, e, raw, "year", value=value)
-    if not power and _before("day_or_month_before", view, s):
-        return Numeral(s, e, raw, "date", value=value)
-    if not power and _after("period_after", view, e):
-        return Numeral(s, e, raw, "period", value=value)
-    return Numeral(s, e, raw, "number", value=value, scale=power, warning=warning)
+    lo = s - _BEFORE if s > _BEFORE else 0
+    before = t.before(view, s, lo)
+    if before & _ORD and t.ord_re(view[lo:s]) is not None:
+        return Numeral(s, e, raw, "ordinal", value)
+    if power:
+        return Numeral(s, e, raw, "number", value, None, None, False, power, warning)
+    after = t.after(view, e)
+    if plain and len(digits) == 4 and 1900 <= value <= 2100 and not t.unit_after(view, e, after):
+        return Numeral(s, e, raw, "year", value)
+    if before & _DM and t.dm_re(view[lo:s]) is not None:
+        return Numeral(s, e, raw, "date", value)
+    if after & _PERIOD and t.period_re(view[e : e + _AFTER]) is not None:
+        return Numeral(s, e, raw, "period", value)
+    if warning is None:
+        return Numeral(s, e, raw, "number", value)
+    return Numeral(s, e, raw, "number", value, warning=warning)
 
 
 def _spelled(m: regex.Match, view: str) -> list[Numeral]:
@@ -490,17 +695,62 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
 
 
-def _single_word_number(word: str, view: str, end: int) -> bool:
-    """Whether one number word alone, ending at ``end``, is a number here (``bảy nghị quyết``, not ``một số``)."""
+def _one_word(s: int, e: int, view: str, t: _Tests) -> Optional[Numeral]:
+    """:func:`_spelled` of a match that is one number word, ``view[s:e]``.
+
+    >>> [(n.text, n.kind) for n in scan(Document("thứ tư, năm người, một số"))]
+    [('tư', 'ordinal'), ('năm', 'number')]
+    """
+    lo = s - _BEFORE if s > _BEFORE else 0
+    before = t.before(view, s, lo)
+    ordinal = bool(before & _ORD) and t.ord_re(view[lo:s]) is not None
+    text = view[s:e]
+    word = canonical(text).lower()
+    after = t.after(view, e)
+    if not ordinal:
+        if not _single_word_number(word, view, e, t, after):
+            return None
+        try:
+            value = tidy(parse_words([word]))
+        except NumberError:
+            return None
+    elif word in _ORDINAL_WORDS:
+        value = _ORDINAL_WORDS[word]
+    else:
+        try:
+            value = tidy(parse_words([word]))
+        except NumberError:
+            return None
+    power = scale_words().get(word, 0)
+    if ordinal:
+        return Numeral(s, e, text, "ordinal", value, None, None, True, power)
+    if not power:
+        if before & _DM and t.dm_re(view[lo:s]) is not None:
+            return Numeral(s, e, text, "date", value, None, None, True)  # tháng Hai, ngày mười
+        if after & _PERIOD and t.period_re(view[e : e + _AFTER]) is not None:
+            return Numeral(s, e, text, "period", value, None, None, True)  # sáu tháng, mười năm qua
+    return Numeral(s, e, text, "number", value, None, None, True, power)
+
+
+def _single_word_number(word: str, view: str, end: int, t: Optional[_Tests] = None, after: Optional[int] = None) -> bool:
+    """Whether one number word alone, ending at ``end``, is a number here (``bảy nghị quyết``, not ``một số``).
+
+    ``after``: :meth:`_Tests.after` at ``end``, when known.
+    """
     value, role = number_words().get(word, (None, ""))
     if role not in ("digit", "ten") or not value or word in _ORDINAL_WORDS:
         return False
-    if _after("enumeration_after", view, end):
+    if t is None:
+        t = _tests()
+    if after is None:
+        after = t.after(view, end)
+    hi = end + _AFTER
+    if word == _YEAR_WORD and not t.unit_after(view, end, after):
+        return False  # "năm" the year word (tested first: the commonest answer)
+    if after & _ENUM and t.enum_re(view[end:hi]) is not None:
         return False  # "Hai là, …"
-    if value == 1 and _after("not_number_after", view, end):
+    if value == 1 and after & _NOTNUM and t.notnum_re(view[end:hi]) is not None:
         return False  # "một số", "một cách"
-    if word == _YEAR_WORD and not _after("unit_after", view, end):
-        return False  # "năm" the year word
     return True
 
 
