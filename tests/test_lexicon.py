@@ -223,11 +223,11 @@ def test_edge_words_without_a_letter_at_an_edge_always_say_maybe():
 
 
 def test_lowered_reads_a_long_text_in_pieces_and_refuses_what_lower_case_cannot_stand_for():
-    from bk_report import text as lexicon  # lowered() lives with the text view
+    from bk_report.text import CASE_CHUNK, lowered  # lowered() lives with the text view
 
     long = "Huyện MÈO Vạc có 5 XÃ. " * 7000  # several pieces of the lower-casing
-    assert len(long) > 2 * lexicon._CASE_CHUNK
-    assert lexicon.lowered(long) == long.lower()
-    assert lexicon.lowered(long + "ſ") is None  # long s: case-folds to s, lower-cases to itself
-    assert lexicon.lowered("İ" + long) is None  # dotted I: lower-cases to two characters
-    assert lexicon.lowered("") == ""
+    assert len(long) > 2 * CASE_CHUNK
+    assert lowered(long) == long.lower()
+    assert lowered(long + "ſ") is None  # long s: case-folds to s, lower-cases to itself
+    assert lowered("İ" + long) is None  # dotted I: lower-cases to two characters
+    assert lowered("") == ""

@@ -13,7 +13,7 @@ from bk_report.extractors import discipline, discipline_lexicon as lex, discipli
 from bk_report.lexicon import load_table
 from bk_report.models import DisciplineFigure, MembershipFigure
 from bk_report.rules import Context, sentences
-from bk_report.text import lowered
+from bk_report.text import CASE_CHUNK, lowered
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ODD = ["İ", "ſ", "ß", "\xa0", "ẛ", "K", "Σ", "ς", "ǅ", "ﬁ", "ı", "\u0301", "\u200b", "\x1c", "\u2028", "　", "：", "–"]
@@ -63,7 +63,7 @@ def test_fold_is_plain_and_lowered() -> None:
 
 def test_fold_works_in_pieces() -> None:
     text = "Kỷ luật ĐẢNG VIÊN. " * 9000  # longer than a piece
-    assert len(text) > lex._CASE_CHUNK and lex.fold(text) == text.lower()
+    assert len(text) > CASE_CHUNK and lex.fold(text) == text.lower()
     assert lex.fold(text + "ſ") is None
 
 

@@ -86,8 +86,6 @@ def time_budget(length: int) -> float:
     return TIME_BUDGET_BASE + TIME_BUDGET_PER_MCHAR * length / 1_000_000
 
 
-
-
 @lru_cache(maxsize=16384)
 def canonical(s: str) -> str:
     """The spelling rules and text views share: NFC, canonical tone placement.

@@ -30,7 +30,6 @@ from pydantic.dataclasses import dataclass as pydantic_dataclass
 from .frozen import slot_constructor
 
 
-
 class _Frozen(BaseModel):
     # defer_build: validators are built on first use, not at import (about 50 ms)
     model_config = ConfigDict(frozen=True, use_enum_values=False, defer_build=True)

@@ -114,8 +114,8 @@ def lowered(text: str) -> "str | None":
     ('huyện mèo vạc', None)
     """
     parts = []
-    for i in range(0, len(text), _CASE_CHUNK):  # str.lower() works in a buffer of 12 bytes a character
-        chunk = text[i : i + _CASE_CHUNK]
+    for i in range(0, len(text), CASE_CHUNK):  # str.lower() works in a buffer of 12 bytes a character
+        chunk = text[i : i + CASE_CHUNK]
         low = chunk.lower()
         if len(low) != len(chunk) or low != chunk.casefold():
             return None
@@ -123,9 +123,9 @@ def lowered(text: str) -> "str | None":
     return "".join(parts)
 
 
-#: Characters lower-cased at a time by :func:`lowered`, so that a long text does not need
-#: a working buffer several times its size.
-_CASE_CHUNK = 1 << 16
+#: Characters lower-cased at a time by :func:`lowered` (and discipline's ``fold``), so that
+#: a long text does not need a working buffer several times its size.
+CASE_CHUNK = 1 << 16
 
 
 def _composed(text: str, start: int, s: int, e: int) -> str:

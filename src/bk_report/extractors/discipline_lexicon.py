@@ -24,6 +24,7 @@ import regex
 from ..errors import LexiconError
 from ..lexicon import FLAGS, alternation, cached_pattern, canonical, compile_pattern, load_table, phrases_for
 from ..models import Body, DisciplineAction, DisciplineTarget, MembershipAction
+from ..text import CASE_CHUNK
 
 #: Body kinds of ``discipline_bodies.tsv`` besides the two schema bodies.
 BODY_KINDS = frozenset({"party_committee", "inspection_commission", "level", "other"})
@@ -427,12 +428,7 @@ def fold(view: str) -> Optional[str]:
     if _unfoldable().search(view) is not None:
         return None
     # every character lowers as it folds, one for one: that is ``text.lowered`` without its checks
-    return "".join([view[i : i + _CASE_CHUNK].lower() for i in range(0, len(view), _CASE_CHUNK)])
-
-
-#: Characters lower-cased at a time by :func:`fold`, as :func:`~bk_report.text.lowered` does
-#: (``str.lower`` works in a buffer several times the size of its input).
-_CASE_CHUNK = 1 << 16
+    return "".join([view[i : i + CASE_CHUNK].lower() for i in range(0, len(view), CASE_CHUNK)])
 
 
 @lru_cache(maxsize=None)
