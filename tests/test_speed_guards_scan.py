@@ -7,7 +7,7 @@
 * the number words scanned for without groups, read again where a match has spaces;
   one word (``str.isalpha``) read by ``_one_word`` as ``_spelled`` reads it;
 * the edge bits of ``_Tests.before`` / ``_Tests.after`` against ``EdgeWords`` and the
-  context patterns themselves, ``_Tests.unit_after`` against ``_after("unit_after")``;
+  context patterns themselves, ``_Tests.unit_after`` against the ``unit_after`` pattern;
 * the merge of the three match streams against a plain one;
 * ``numerals.tidy`` on a fraction ending in a non-zero digit.
 
@@ -26,7 +26,7 @@ import pytest
 import regex
 
 from bk_report import scanner as S
-from bk_report.lexicon import alternation, compile_pattern, load_table, time_budget
+from bk_report.lexicon import EdgeWords, alternation, compile_pattern, load_table, time_budget
 from bk_report.numerals import _PRECISION, number_words, scale_words, tidy
 from bk_report.text import Document
 
@@ -142,10 +142,28 @@ def _positions(view: str, rnd: random.Random) -> list[int]:
     return sorted(rnd.sample(range(len(view) + 1), 400)) + [0, len(view)]
 
 
+def _edge_words() -> dict[str, EdgeWords]:
+    """For each context pattern, the words it needs at the numeral's edge, as ``EdgeWords``."""
+    ctx: dict[str, list[str]] = {}
+    for row in load_table("numeral_context"):
+        ctx.setdefault(row["context"], []).append(row["word"])
+    f = regex.IGNORECASE | regex.VERSION1
+    out = {k: EdgeWords(ctx[k], f) for k in ("date_before", "day_or_month_before", "period_after", "fraction_after",
+                                              "not_number_after", "enumeration_after")}
+    out["ordinal_before"] = EdgeWords((r["word"] for r in load_table("ordinal_markers")), f)
+    out["unit_after"] = EdgeWords(S._unit_words(), f)
+    return out
+
+
+def _unit_after(guards: dict[str, EdgeWords], view: str, pos: int) -> bool:
+    """The ``unit_after`` pattern after ``view[:pos]``, behind its ``EdgeWords`` guard."""
+    return guards["unit_after"].may_start(view, pos, pos + S._AFTER) and S._patterns()["unit_after"].match(view[pos : pos + S._AFTER]) is not None
+
+
 def test_edge_bits_are_the_edge_word_guards_and_unit_after(views: list[str]) -> None:
-    tests, guards, rnd = S._tests(), S._guards(), random.Random(3)
-    before = {S._ORD: "ordinal_before", S._DM: "day_or_month_before"}
-    after = {S._PERIOD: "period_after", S._ENUM: "enumeration_after", S._NOTNUM: "not_number_after"}
+    tests, guards, rnd = S._tests(), _edge_words(), random.Random(3)
+    before = {S._ORD: "ordinal_before", S._DM: "day_or_month_before", S._DATE: "date_before"}
+    after = {S._PERIOD: "period_after", S._ENUM: "enumeration_after", S._NOTNUM: "not_number_after", S._FRAC: "fraction_after"}
     for view in views[::3]:
         for pos in _positions(view, rnd):
             lo = max(0, pos - S._BEFORE)
@@ -155,7 +173,7 @@ def test_edge_bits_are_the_edge_word_guards_and_unit_after(views: list[str]) -> 
             bits = tests.after(view, pos)
             for bit, name in after.items():
                 assert bool(bits & bit) == guards[name].may_start(view, pos, pos + S._AFTER), (view, pos, name)
-            assert tests.unit_after(view, pos, bits) == S._after("unit_after", view, pos), (view, pos)
+            assert tests.unit_after(view, pos, bits) == _unit_after(guards, view, pos), (view, pos)
 
 
 def _plain_merge(view: str, low: "str | None") -> list:

@@ -39,7 +39,7 @@ import regex
 
 from .errors import NumberError
 from .frozen import fast_init
-from .lexicon import EdgeWords, alternation, cached_pattern, canonical, char_test, compile_pattern, load_table, time_budget
+from .lexicon import alternation, cached_pattern, canonical, char_test, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -111,29 +111,6 @@ def _context_words() -> dict[str, str]:
 
 def _unit_words() -> list[str]:
     return [r["surface"] for r in load_table("units")] + [r["noun"] for r in load_table("counted_nouns")]
-
-
-@lru_cache(maxsize=None)
-def _guards() -> dict[str, EdgeWords]:
-    """For each context pattern, the words it needs at the numeral's edge: where none
-    can stand there, the pattern is not run (see :class:`~bk_report.lexicon.EdgeWords`)."""
-    ctx = _context_lists()
-    f = regex.IGNORECASE | regex.VERSION1
-    out = {k: EdgeWords(ctx[k], f) for k in ("date_before", "day_or_month_before", "period_after", "fraction_after",
-                                              "not_number_after", "enumeration_after")}
-    out["ordinal_before"] = EdgeWords((r["word"] for r in load_table("ordinal_markers")), f)
-    out["unit_after"] = EdgeWords(_unit_words(), f)
-    return out
-
-
-def _before(name: str, view: str, start: int) -> bool:
-    """Whether the context pattern ``name`` finds its word right before ``view[start]``."""
-    return _guards()[name].may_end(view, start, max(0, start - _BEFORE)) and _patterns()[name].search(_window_before(view, start)) is not None
-
-
-def _after(name: str, view: str, end: int) -> bool:
-    """Whether the context pattern ``name`` finds its word right after ``view[:end]``."""
-    return _guards()[name].may_start(view, end, end + _AFTER) and _patterns()[name].match(view[end : end + _AFTER]) is not None
 
 
 @lru_cache(maxsize=None)
@@ -235,10 +212,6 @@ def _bare(pattern: str) -> str:
 
 #: How far before and after a numeral its context words are looked for.
 _BEFORE, _AFTER = 24, 40
-
-
-def _window_before(view: str, start: int, width: int = _BEFORE) -> str:
-    return view[max(0, start - width) : start]
 
 
 #: The longest numeral read as a number: a report's largest figures (thousands of
@@ -433,7 +406,7 @@ def _range(m: regex.Match, view: str) -> Numeral:
         return Numeral(s, e, raw, "range" if lo <= hi else "broken", value=tidy(lo), value_high=tidy(hi), scale=power,
                        warning=None if lo <= hi else f"ambiguous dash between numbers {raw!r}")
     plain = m.group("lo").isdigit() and m.group("hi").isdigit() and " " not in raw
-    if not pct and plain and 1 <= lo <= 31 and 1 <= hi <= 12 and pats_date_before(view, s):
+    if not pct and plain and 1 <= lo <= 31 and 1 <= hi <= 12 and _tests().found_before(_DATE, view, s):
         return Numeral(s, e, raw, "date")  # ngày 15-12
     if not pct and _is_year(lo, m.group("lo")) and _is_year(hi, m.group("hi")):
         return Numeral(s, e, raw, "period", value=lo, value_high=hi)
@@ -451,15 +424,12 @@ def _fraction(m: regex.Match, view: str) -> Numeral:
         return Numeral(s, e, raw, "broken", warning=f"malformed fraction {raw!r}: {a_err or b_err}")
     plain = m.group("lo").isdigit() and m.group("b").isdigit() and "/" in raw and " " not in raw
     day_month = plain and 1 <= a <= 31 and 1 <= b <= 12
-    if day_month and not _after("fraction_after", view, e):
+    t = _tests()
+    if day_month and not t.found_after(_FRAC, view, e):
         # a date after a date word (ngày 18/12), or with no counted noun after it
-        if pats_date_before(view, s) or not _after("unit_after", view, e):
+        if t.found_before(_DATE, view, s) or not t.unit_after(view, e, t.after(view, e)):
             return Numeral(s, e, raw, "date")
     return Numeral(s, e, raw, "fraction", value=tidy(a), denominator=tidy(b))
-
-
-def pats_date_before(view: str, start: int) -> bool:
-    return _before("date_before", view, start)
 
 
 @lru_cache(maxsize=None)
@@ -470,28 +440,31 @@ def _number_groups() -> tuple[int, ...]:
     return tuple(names[k] for k in ("lo", "dangle", "scale", "pct"))
 
 
-#: Bits of :meth:`_Tests.bits`: a space, or a character that may end (``_ORD``, ``_DM``) or
-#: begin (the others) a word of a context pattern.
-_SPACE, _ORD, _DM, _PERIOD, _UNIT, _ENUM, _NOTNUM = 1, 2, 4, 8, 16, 32, 64
+#: Bits of :meth:`_Tests.bits`: a space, or a character that may end (``_ORD``, ``_DM``,
+#: ``_DATE``) or begin (the others) a word of a context pattern.
+_SPACE, _ORD, _DM, _PERIOD, _UNIT, _ENUM, _NOTNUM, _DATE, _FRAC = 1, 2, 4, 8, 16, 32, 64, 128, 256
 
 
 class _Tests:
     """The context tests a scan asks for each numeral, bound once.
 
-    Each pattern runs only where its words can stand, as :func:`_before` and
-    :func:`_after` decide with :class:`~bk_report.lexicon.EdgeWords`: here one pass
-    over the spaces next to the numeral answers for every pattern of that side
+    Each pattern runs only where its words can stand, as
+    :class:`~bk_report.lexicon.EdgeWords` would decide for each: here one pass over
+    the spaces next to the numeral answers for every pattern of that side
     (:meth:`before`, :meth:`after`), with the same character tests.
     """
 
     __slots__ = ("ord_re", "dm_re", "unit_re", "unit_rest_re", "unit_rest_chars", "period_re", "enum_re", "notnum_re",
-                 "always", "edges", "space", "bits")
+                 "found", "always", "edges", "space", "bits")
 
     def __init__(self) -> None:
         p, ctx = _patterns(), _context_lists()
         f = regex.IGNORECASE | regex.VERSION1
         self.ord_re, self.dm_re = p["ordinal_before"].search, p["day_or_month_before"].search
         self.period_re, self.enum_re, self.notnum_re = (p[k].match for k in ("period_after", "enumeration_after", "not_number_after"))
+        #: the pattern of each bit, for :meth:`found_before` and :meth:`found_after`
+        self.found = {_ORD: self.ord_re, _DM: self.dm_re, _PERIOD: self.period_re, _DATE: p["date_before"].search,
+                      _FRAC: p["fraction_after"].match}
         # "unit_after" in two: the words with a letter or digit at both edges, which the
         # edge test can rule out, and the others ("%"), looked for only where the
         # window holds the first character of one (a caseless one, compared as such)
@@ -504,7 +477,8 @@ class _Tests:
         self.unit_rest_chars = "".join(firsts) if all(c.isascii() and not c.isalnum() for c in firsts) else None
         markers = [r["word"] for r in load_table("ordinal_markers")]
         sides = ((_ORD, markers, -1), (_DM, ctx["day_or_month_before"], -1), (_PERIOD, ctx["period_after"], 0),
-                 (_UNIT, edge, 0), (_ENUM, ctx["enumeration_after"], 0), (_NOTNUM, ctx["not_number_after"], 0))
+                 (_UNIT, edge, 0), (_ENUM, ctx["enumeration_after"], 0), (_NOTNUM, ctx["not_number_after"], 0),
+                 (_DATE, ctx["date_before"], -1), (_FRAC, ctx["fraction_after"], 0))
         self.always = 0  # patterns whose words do not all have a letter or digit at both edges: always run
         self.edges = []
         for bit, words, at in sides:
@@ -550,9 +524,20 @@ class _Tests:
             i += 1
         return self.always
 
+    def found_before(self, bit: int, view: str, start: int) -> bool:
+        """Whether the pattern of ``bit`` (one that ends at the numeral) finds its word right
+        before ``view[start]``."""
+        lo = start - _BEFORE if start > _BEFORE else 0
+        return bool(self.before(view, start, lo) & bit) and self.found[bit](view[lo:start]) is not None
+
+    def found_after(self, bit: int, view: str, end: int) -> bool:
+        """Whether the pattern of ``bit`` (one that starts at the numeral) finds its word right
+        after ``view[:end]``."""
+        return bool(self.after(view, end) & bit) and self.found[bit](view[end : end + _AFTER]) is not None
+
     def unit_after(self, view: str, end: int, after: int) -> bool:
-        """``_after("unit_after", view, end)``: a unit or a counted noun right after ``view[:end]``
-        (``after``: :meth:`after` there)."""
+        """A unit or a counted noun right after ``view[:end]`` (the ``unit_after`` pattern;
+        ``after``: :meth:`after` there)."""
         hi = end + _AFTER
         if after & _UNIT and self.unit_re(view[end:hi]) is not None:
             return True
@@ -654,10 +639,11 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     never has more than two unreadable prefixes, ``… không trăm linh năm``), so the
     work per token is bounded.
     """
+    t = _tests()
     base = m.start()
     s = base + tokens[i].start()
-    ordinal = _before("ordinal_before", view, s)
-    if i == len(tokens) - 1 and not ordinal and not _single_word_number(canonical(tokens[i].group()).lower(), view, base + tokens[i].end()):
+    ordinal = t.found_before(_ORD, view, s)
+    if i == len(tokens) - 1 and not ordinal and not _single_word_number(canonical(tokens[i].group()).lower(), view, base + tokens[i].end(), t):
         return None  # one word, and not a number alone here: no need to read it (most "năm", "một")
     best: Optional[tuple[Decimal, int]] = None
     words: list[str] = []
@@ -668,7 +654,8 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
             best, misses = (_ORDINAL_WORDS[words[0]], end), 0
             continue
         if len(words) > 1 and words[-1] == _YEAR_WORD and words[-2] in _TENS:
-            if not _after("unit_after", view, base + tokens[end - 1].end()):
+            at = base + tokens[end - 1].end()
+            if not t.unit_after(view, at, t.after(view, at)):
                 break  # "mười năm qua": ten years, not fifteen
         try:
             best, misses = (tidy(parse_words(words)), end), 0
@@ -681,16 +668,16 @@ def _longest(tokens: list, i: int, m: regex.Match, view: str, pct: bool) -> Opti
     value, end = best
     e = word_end = base + tokens[end - 1].end()
     lowered = [canonical(t.group()).lower() for t in tokens[i:end]]
-    if len(lowered) == 1 and not ordinal and not _single_word_number(lowered[0], view, word_end):
+    if len(lowered) == 1 and not ordinal and not _single_word_number(lowered[0], view, word_end, t):
         return None
     power = sum(scale_words()[w] for w in lowered if w in scale_words())
     is_pct = pct and end == len(tokens)
     if is_pct:
         e = m.end()
     kind = "percent" if is_pct else ("ordinal" if ordinal else "number")
-    if kind == "number" and not power and _before("day_or_month_before", view, s):
+    if kind == "number" and not power and t.found_before(_DM, view, s):
         kind = "date"  # tháng Hai, ngày mười
-    elif kind == "number" and not power and _after("period_after", view, word_end):
+    elif kind == "number" and not power and t.found_after(_PERIOD, view, word_end):
         kind = "period"  # sáu tháng đầu năm, mười năm qua
     return Numeral(s, e, view[s:e], kind, value=value, spelled=True, scale=power, percent=is_pct), end
 
@@ -707,16 +694,11 @@ def _one_word(s: int, e: int, view: str, t: _Tests) -> Optional[Numeral]:
     text = view[s:e]
     word = canonical(text).lower()
     after = t.after(view, e)
-    if not ordinal:
-        if not _single_word_number(word, view, e, t, after):
-            return None
-        try:
-            value = tidy(parse_words([word]))
-        except NumberError:
-            return None
-    elif word in _ORDINAL_WORDS:
+    if ordinal and word in _ORDINAL_WORDS:
         value = _ORDINAL_WORDS[word]
     else:
+        if not ordinal and not _single_word_number(word, view, e, t, after):
+            return None
         try:
             value = tidy(parse_words([word]))
         except NumberError:
@@ -732,7 +714,7 @@ def _one_word(s: int, e: int, view: str, t: _Tests) -> Optional[Numeral]:
     return Numeral(s, e, text, "number", value, None, None, True, power)
 
 
-def _single_word_number(word: str, view: str, end: int, t: Optional[_Tests] = None, after: Optional[int] = None) -> bool:
+def _single_word_number(word: str, view: str, end: int, t: _Tests, after: Optional[int] = None) -> bool:
     """Whether one number word alone, ending at ``end``, is a number here (``bảy nghị quyết``, not ``một số``).
 
     ``after``: :meth:`_Tests.after` at ``end``, when known.
@@ -740,8 +722,6 @@ def _single_word_number(word: str, view: str, end: int, t: Optional[_Tests] = No
     value, role = number_words().get(word, (None, ""))
     if role not in ("digit", "ten") or not value or word in _ORDINAL_WORDS:
         return False
-    if t is None:
-        t = _tests()
     if after is None:
         after = t.after(view, end)
     hi = end + _AFTER
