@@ -240,29 +240,31 @@ class EdgeWords:
         units = [_units(w) for w in words if w]
         letters = [(u[0][0], u[-1][0]) for u in units if u]
         # a word starting or ending in a space or a dash has no single edge letter
-        self._exact = bool(letters) and all(len(a) == 1 and len(b) == 1 and a.isalnum() and b.isalnum() for a, b in letters)
+        #: whether the test is exact: every word begins and ends with a letter or digit
+        self.exact = bool(letters) and all(len(a) == 1 and len(b) == 1 and a.isalnum() and b.isalnum() for a, b in letters)
         no = _never
         self._space = char_test(r"\s", flags)
-        self._first = char_test("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self._exact else no
-        self._last = char_test("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self._exact else no
+        #: whether a character may begin (``first``) or end (``last``) a word (never, if not :attr:`exact`)
+        self.first = char_test("[" + "".join(regex.escape(a) for a, _ in letters) + "]", flags) if self.exact else no
+        self.last = char_test("[" + "".join(regex.escape(b) for _, b in letters) + "]", flags) if self.exact else no
 
     def may_end(self, text: str, pos: int, lo: int) -> bool:
         """False if no word can end ``text[lo:pos]``, spaces after it aside."""
-        if not self._exact:
+        if not self.exact:
             return True
         space, i = self._space, pos
         while i > lo and space(text[i - 1]):
             i -= 1
-        return i > lo and self._last(text[i - 1])
+        return i > lo and self.last(text[i - 1])
 
     def may_start(self, text: str, pos: int, hi: int) -> bool:
         """False if no word can start ``text[pos:hi]``, spaces before it aside."""
-        if not self._exact:
+        if not self.exact:
             return True
         space, i, hi = self._space, pos, min(hi, len(text))
         while i < hi and space(text[i]):
             i += 1
-        return i < hi and self._first(text[i])
+        return i < hi and self.first(text[i])
 
 
 def _never(ch: str) -> bool:

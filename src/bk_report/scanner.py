@@ -39,7 +39,7 @@ import regex
 
 from .errors import NumberError
 from .frozen import fast_init
-from .lexicon import alternation, cached_pattern, canonical, char_test, compile_pattern, load_table, time_budget
+from .lexicon import EdgeWords, alternation, cached_pattern, canonical, char_test, compile_pattern, load_table, time_budget
 from .numerals import number_words, parse_digits, parse_words, scale_words, tidy
 from .text import Document
 
@@ -449,7 +449,7 @@ class _Tests:
     """The context tests a scan asks for each numeral, bound once.
 
     Each pattern runs only where its words can stand, as
-    :class:`~bk_report.lexicon.EdgeWords` would decide for each: here one pass over
+    :class:`~bk_report.lexicon.EdgeWords` decides for each (its letter tests): here one pass over
     the spaces next to the numeral answers for every pattern of that side
     (:meth:`before`, :meth:`after`), with the same character tests.
     """
@@ -482,11 +482,11 @@ class _Tests:
         self.always = 0  # patterns whose words do not all have a letter or digit at both edges: always run
         self.edges = []
         for bit, words, at in sides:
-            words = [canonical(w) for w in words if w]
-            if not words or not all(w[0].isalnum() and w[-1].isalnum() for w in words):
-                self.always |= bit
+            guard = EdgeWords(words, f)
+            if guard.exact:
+                self.edges.append((bit, guard.last if at < 0 else guard.first))
             else:
-                self.edges.append((bit, char_test("[" + "".join(regex.escape(w[at]) for w in words) + "]", f)))
+                self.always |= bit
         self.space = char_test(r"\s", f)
         self.bits = lru_cache(maxsize=4096)(self._bits)
 
