@@ -22,7 +22,6 @@ it could not be resolved.
 from __future__ import annotations
 
 import bisect
-
 import importlib.util
 import json
 import warnings
@@ -209,17 +208,17 @@ def _level_of() -> dict[tuple[str, str], str]:
     return {(kind, _norm(w)): lvl for kind, rows in _words().items() for w, lvl in rows}
 
 
-#: The whole-text patterns of :func:`mentions` tried only where their first words are, with
-#: the kinds of words each begins with.  (The bloc pattern's search is faster as it is: the
+#: The whole-text patterns of :func:`mentions` tried only where their first words are: each
+#: begins with the words of its kind.  (The bloc pattern's search is faster as it is: the
 #: engine finds its first letters itself, and ``đảng`` is everywhere in these reports.)
-_SEARCHED = {"committee": "committee", "unit": "unit", "national": "national"}
+_SEARCHED = ("committee", "unit", "national")
 
 
 @lru_cache(maxsize=None)
 def _first_words() -> dict[str, FirstWords]:
     """For each searched pattern, the words its matches begin with (see :func:`_searches`)."""
     w = _words()
-    return {name: FirstWords(x for x, _ in w[kind]) for name, kind in _SEARCHED.items()}
+    return {kind: FirstWords(x for x, _ in w[kind]) for kind in _SEARCHED}
 
 
 @lru_cache(maxsize=None)
@@ -315,11 +314,11 @@ def mentions(ctx: Context) -> list[Mention]:
     # the spans taken by each kind, in text order and never overlapping within a kind
     taken: dict[str, _Spans] = {kind: _Spans() for kind in ("bloc", "committee", "unit")}
     bloc, committee, unit = taken["bloc"], taken["committee"], taken["unit"]
-    for m in _patterns()["bloc"].finditer(view):
+    for m in pats["bloc"].finditer(view):
         hint = _clean(m.group("pname")) if m.group("pname") else None
         name = "Đảng bộ " + _clean(m.group("type")) + (" " + _clean(m.group("ptype")).lower() if m.group("ptype") else "")
         out.append(Mention("party_bloc", name, m.start(), m.end(), "bloc", True, hint))
-        taken["bloc"].add(m.start(), m.end())
+        bloc.add(m.start(), m.end())
     for kind in ("committee", "unit"):
         for m in _finditer(kind, view, low):
             s = m.start()

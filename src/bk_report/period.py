@@ -95,9 +95,9 @@ def _parts_named(view: str, low: Optional[str] = None) -> list[tuple[str, regex.
 
     ``low``: :func:`~bk_report.text.lowered` of ``view``, searched case-sensitively (faster)."""
     part_re, lower_re, _ = _patterns()
-    searched = view if low is None else low
+    searched = view
     if low is not None:
-        part_re = lower_re
+        part_re, searched = lower_re, low
     duration = _duration_before()
     found: list[tuple[str, regex.Match]] = []
     pos = 0
