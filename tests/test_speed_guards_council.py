@@ -202,7 +202,7 @@ def test_stretch_end_and_first_of_are_their_searches() -> None:
             after = stop.search(text, pos)
             assert cc._stretch_end(text, pos) == (after.start() if after else len(text))
             found = cut.search(text, pos, pos + 100)
-            assert council._first_of(text, ";.)\n", pos, pos + 100) == min(pos + 100, found.start() if found else len(text))
+            assert cc.first_of(text, ";.)\n", pos, pos + 100) == min(pos + 100, found.start() if found else len(text))
 
 
 def test_whole_numbers_as_int_says() -> None:

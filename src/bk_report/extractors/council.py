@@ -125,7 +125,7 @@ def _numeral_before(ctx: Context, pos: int) -> Optional[Numeral]:
 
 def _is_count(n: Numeral) -> bool:
     """A whole number (``05``, ``sáu``), not a year, a percentage or a decimal."""
-    return n.kind == "number" and n.value is not None and n.value == int(n.value)
+    return n.kind == "number" and n.value is not None and n.value == n.value.to_integral_value()
 
 
 def _usable(ctx: Context, n: Optional[Numeral]) -> bool:
@@ -137,7 +137,6 @@ def _counts(ctx: Context, start: int, end: int) -> list[Numeral]:
     run = _run(ctx)
     if run.counts is None:
         # (:func:`_is_count`, inlined: every numeral of the text is tried)
-        # (``v == v.to_integral_value()``: ``v == int(v)`` for the finite values of numerals, 4 times faster)
         run.counts = [n for n in ctx.numerals if n.kind == "number" and (v := n.value) is not None and v == v.to_integral_value()]
         run.count_starts = [n.start for n in run.counts]
     return run.counts[bisect.bisect_left(run.count_starts, start) : bisect.bisect_left(run.count_starts, end)]
@@ -172,28 +171,13 @@ def _claim_trailing_difference(ctx: Context, end: int, rule: Rule) -> None:
     """
     if ctx.first_numeral_in(end, end + 100) is None:
         return  # (most figures have no numeral after them in their clause)
-    limit = _first_of(ctx.view, ";.)\n", end, end + 100)  # (no further: a long line is not read on)
+    limit = council_context.first_of(ctx.view, ";.)\n", end, end + 100)  # (no further: a long line is not read on)
     for n in ctx.numerals_in(end, limit):
         if n.kind in _SKIPPED_KINDS or ctx.claimed(n) or year.is_year(ctx, n):
             continue  # ``năm 2012 là 58``: the year, whether or not the scanner marked it
         if n.kind != "number" or not _is_difference(ctx, n):
             break
         ctx.claim(n, NumberRole.difference, CATEGORY, rule.name)
-
-
-def _first_of(view: str, chars: str, start: int, end: int) -> int:
-    """Where the first of ``chars`` stands in view ``[start, end)``, or ``min(end, len(view))``
-    (as a search for their class, without a regex call).
-
-    >>> _first_of("ab;c.d", ";.", 0, 6), _first_of("ab;c.d", ";.", 3, 4), _first_of("ab", ";", 0, 9)
-    (2, 4, 2)
-    """
-    end = min(end, len(view))
-    for c in chars:
-        at = view.find(c, start, end)
-        if at >= 0:
-            end = at
-    return end
 
 
 @lru_cache(maxsize=None)
@@ -397,8 +381,7 @@ class _CountAfterRule(_HeadedRule):
     """
 
     tail: Optional[regex.Pattern] = None  # :func:`council_context.tolerant_tails`, compiled REVERSE
-    tail_keys: Optional[frozenset] = None  # what a tail may end with (:func:`council_context.tail_keys`)
-    tail_ends: Optional[council_context.EndKeys] = None  # the same, by its last two letters (:func:`council_context.end_keys`)
+    tail_ends: Optional[council_context.EndKeys] = None  # what a tail may end with (:func:`council_context.end_keys`)
     restart: Optional[regex.Pattern] = None  # a character no match holds, compiled REVERSE
     head_len: int = 0  # the longest text a head matches
 
@@ -408,7 +391,7 @@ class _CountAfterRule(_HeadedRule):
         pos = start  # the search has read so far: each match before it is yielded
         claims = ctx.claims
         budget = time_budget(len(view))
-        ends, tail_ends, letter_key = self.tail_keys, self.tail_ends, council_context.letter_key
+        tail_ends = self.tail_ends
         for n in _counts(ctx, start, len(view)):
             if n.start in claims:
                 continue  # (unclaimed counts are those :func:`_usable`)
@@ -417,10 +400,8 @@ class _CountAfterRule(_HeadedRule):
                 p -= 1
             if p <= pos or p > stop or n.start - p >= _AFTER_GAP:
                 continue
-            if ends is not None and letter_key(view[p - 1]) not in ends:
-                continue  # (no tail ends so: the same as the match below, far cheaper)
             if tail_ends is not None and not tail_ends.may_end_in(view, pos, p):
-                continue  # (nor with these two letters)
+                continue  # (no tail ends with these letters: the same as the match below, far cheaper)
             if self.tail.match(view, pos, p) is None:  # (no timeout: last words, matched back from ``p``)
                 continue
             cut = self.restart.search(view, pos, p, None, False, budget)
@@ -448,7 +429,7 @@ class _CountBeforeRule(Rule):
         claims = ctx.claims
         budget = time_budget(len(view))
         word_at = cached_pattern(r"\w+", _F).match
-        starts, letter_key = _before_keys(), council_context.letter_key
+        letter_key = council_context.letter_key
         pairs, singles = _before_pairs()
         run = _run(ctx)
         for n in _counts(ctx, start, stop):
@@ -460,10 +441,8 @@ class _CountBeforeRule(Rule):
             if pos < done or pos >= stop:
                 continue
             key = letter_key(view[pos])
-            if key not in starts:
-                continue  # (no phrase begins with that letter: the match below would fail)
             if key not in singles and (pos + 1 >= stop or (key, letter_key(view[pos + 1])) not in pairs):
-                continue  # (nor with those two)
+                continue  # (no phrase begins with those letters: the match below would fail)
             word = word_at(view, pos, stop)
             pattern = self.pattern if word is None else _before_pattern(word.group())
             if pattern is None:
@@ -473,12 +452,6 @@ class _CountBeforeRule(Rule):
                 done = m.end()
                 run.before, run.before_at = n, pos
                 yield m
-
-
-@lru_cache(maxsize=None)
-def _before_keys() -> frozenset[str]:
-    """What a ``before`` phrase may begin with (:func:`council_context.head_keys`)."""
-    return council_context.head_keys(_phrases("before"))
 
 
 @lru_cache(maxsize=None)
@@ -533,7 +506,6 @@ def _rules() -> tuple[Rule, ...]:
             _count_after,
             head=compile_pattern(rf"(?<!\w){tolerant_heads(_phrases('after'))}", _F),
             tail=compile_pattern(tolerant_tails(_phrases("after")), _F | regex.REVERSE),
-            tail_keys=council_context.tail_keys(_phrases("after")),
             tail_ends=council_context.end_keys(_phrases("after")),
             restart=council_context.restart_pattern(_phrases("after")),
             head_len=_head_len("after"),
@@ -727,12 +699,9 @@ def _drop_rounded(
     # counts the rules did not read: rounded, with a noun (matched to those of exact figures below)
     loose: list[tuple[Numeral, int, tuple[str, ...]]] = []
     claimed = ctx.claims
-    view = ctx.view
-    keys = _rounding_qualifier()[2]
     for n in [n for n in ctx.numerals if _is_count(n)] if counts is None else counts:
-        # (a count with no zero at its end rounds nothing, :func:`_rounded_range`: not looked at;
-        # nor one no qualifier may end right before, :func:`_rounding_of`)
-        if n.start not in claimed and _ends_in_zero(n) and (keys is None or keys.may_end_in(view, max(0, n.start - 20), n.start)):
+        # (a count with no zero at its end rounds nothing, :func:`_rounded_range`: not looked at)
+        if n.start not in claimed and _ends_in_zero(n):
             direction = _rounding_of(ctx, n)
             if direction is not None:
                 words = _noun_words(ctx, n.end)

@@ -50,6 +50,10 @@ CATEGORY = "targets"
 _SPELLING = "targets_spelling"
 
 
+#: the linking words a ``before`` cue may end with (``hoàn thành có``)
+_LINKS = ("có", "được", "là")
+
+
 @lru_cache(maxsize=None)
 def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
     out = {}
@@ -63,20 +67,15 @@ def _cues() -> dict[str, tuple[regex.Pattern, dict[str, str]]]:
         if position == "after":
             pat = compile_pattern(rf"(?<!\w){words}(?!\w)", _F)
         else:
-            pat = compile_pattern(rf"(?<!\w){words}(?:\s+(?:có|được|là))?\s*$", _F)
+            pat = compile_pattern(rf"(?<!\w){words}(?:\s+(?:{'|'.join(_LINKS)}))?\s*$", _F)
         out[position] = (pat, roles)
     return out
-
-
-#: the linking words a ``before`` cue may end with (``hoàn thành có``)
-_LINKS = ("có", "được", "là")
 
 
 @lru_cache(maxsize=None)
 def _before_keys() -> Optional[EndKeys]:
     """What the ``before`` cues of :func:`_cues` may end with (:func:`council_context.end_keys`)."""
-    phrases = [r["phrase"] for r in load_table("targets_cues") if r["position"] == "before" and r["role"] != "earlier"]
-    return end_keys([*phrases, *_LINKS], _SPELLING)
+    return end_keys([*_cues()["before"][1], *_LINKS], _SPELLING)
 
 
 @lru_cache(maxsize=None)
@@ -88,7 +87,7 @@ def _earlier_keys() -> Optional[EndKeys]:
 @lru_cache(maxsize=None)
 def _link_end() -> regex.Pattern:
     """A linking word after a cue (``hoàn thành có``); compiled as ``regex.sub`` did, with full case folding."""
-    return regex.compile(r"\s+(?:có|được|là)\s*$", _F)
+    return regex.compile(rf"\s+(?:{'|'.join(_LINKS)})\s*$", _F)
 
 
 def _role(position: str, text: str) -> Optional[str]:
