@@ -84,3 +84,12 @@ def test_unchecked_figure_is_the_validated_figure(cls, fields):
     assert fast.model_dump_json() == slow.model_dump_json()
     field = {DisciplineFigure: "discipline", MembershipFigure: "membership", CouncilFigure: "council"}[cls]
     assert Report.model_validate_json(Report(**{field: [fast]}).model_dump_json()) == Report(**{field: [slow]})
+
+
+def test_count_figure_validates_a_count_below_zero():
+    from pydantic import ValidationError
+
+    from bk_report.models import count_figure
+
+    with pytest.raises(ValidationError):
+        count_figure(MembershipFigure, span=Span(0, 2, "-4"), rule="r", action=MembershipAction.admitted, count=-4)

@@ -273,6 +273,19 @@ def unchecked_figure(cls: type[_Model], **fields: object) -> _Model:
     return obj
 
 
+def count_figure(cls: type[_Model], **fields: object) -> _Model:
+    """:func:`unchecked_figure`, but validated (raising as ``cls(**fields)`` does) where
+    validation refuses the ``count``: below zero.  The other fields are the caller's to check.
+
+    >>> from bk_report.models import MembershipAction, MembershipFigure, Span
+    >>> count_figure(MembershipFigure, span=Span(0, 2, "41"), rule="r", action=MembershipAction.admitted, count=41).count
+    41
+    """
+    if fields["count"] < 0:  # type: ignore[operator]
+        return cls(**fields)
+    return unchecked_figure(cls, **fields)
+
+
 @lru_cache(maxsize=None)
 def _fields_set(cls: type[BaseModel], names: tuple[str, ...]) -> set[str]:
     """The set of field names that ``cls.model_post_init`` gives a figure with the fields

@@ -36,7 +36,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table, time_budget
-from ..models import CouncilFigure, CouncilMeasure, NumberRole, unchecked_figure
+from ..models import CouncilFigure, CouncilMeasure, NumberRole, count_figure
 from ..rules import Claim, Context, Rule, run_rules
 from ..scanner import Numeral
 from . import council_context, year
@@ -191,12 +191,7 @@ def _figure(ctx: Context, rule: Rule, n: Numeral, measure: str, start: int, end:
         return []
     ctx.claim(n, NumberRole.figure, CATEGORY, rule.name)
     _claim_trailing_difference(ctx, end, rule)
-    count = int(n.value)
-    span = ctx.span(start, end)
-    if count < 0:  # validated where validation refuses: raises as it did
-        figure = CouncilFigure(measure=_measure(measure), count=count, span=span, rule=rule.name)
-    else:
-        figure = unchecked_figure(CouncilFigure, span=span, rule=rule.name, measure=_measure(measure), count=count)
+    figure = count_figure(CouncilFigure, span=ctx.span(start, end), rule=rule.name, measure=_measure(measure), count=int(n.value))
     _record(ctx, figure, n)
     return [figure]
 

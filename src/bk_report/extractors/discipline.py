@@ -36,14 +36,14 @@ import regex
 
 from ..lexicon import cached_pattern, compile_pattern
 
-from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole
+from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole, count_figure
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import body_of, connectors, fold, form_next_to, may_hold, phrase_words, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
     folded_view, free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line,
-    tokenize, unchecked_figure,
+    tokenize,
 )
 
 CATEGORY = "discipline"
@@ -104,12 +104,12 @@ class _Fig:
         span = ctx.span(self.start, self.end)
         action = DisciplineAction._value2member_map_.get(self.action)
         target = DisciplineTarget._value2member_map_.get(self.target)
-        if action is None or target is None or self.count < 0:
+        if action is None or target is None:
             # validated: the values of the tables are, when they are loaded; this raises as it did
             return DisciplineFigure(body=self.body, action=self.action, target=self.target, count=self.count,
                                     span=span, rule=self.rule)
-        return unchecked_figure(DisciplineFigure, span=span, rule=self.rule, body=self.body, action=action,
-                                target=target, count=self.count)
+        return count_figure(DisciplineFigure, span=span, rule=self.rule, body=self.body, action=action,
+                            target=target, count=self.count)
 
 
 class _Sentence:

@@ -28,8 +28,8 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 
-from ..lexicon import cached_pattern, compile_pattern
-from ..models import NumberRole, Qualifier, unchecked_figure
+from ..lexicon import cached_pattern, compile_pattern, first_nonspace
+from ..models import NumberRole, Qualifier
 from ..quantities import read_qualifier_before
 from ..rules import Claim, Context
 from ..scanner import Numeral
@@ -328,10 +328,8 @@ def _phrase_tokens(view: str, start: int, end: int, folded: Optional[str] = None
     """The phrase and punctuation tokens of view ``[start, end)``, in text order."""
     out: list[Token] = []
     append = out.append
-    pat = folded_token_pattern() if folded is not None else None
-    spans = [m.span() for m in pat.finditer(folded, start, end)] if pat is not None else _phrase_spans(view, start, end, folded)
     kind_of = _phrase_kind
-    for s, e in spans:
+    for s, e in _phrase_spans(view, start, end, folded):
         found = kind_of(view[s:e])
         if found is None:
             continue
@@ -393,9 +391,7 @@ def _person_after(view: str, pos: int, folded: Optional[str] = None) -> bool:
     where the pattern is tried only if one of its words stands after the spaces."""
     words = folded_connectors("person") if folded is not None else None
     if words is not None:
-        p, end = pos, len(folded)
-        while p < end and folded[p].isspace():  # what the pattern's \s* reads, on plain text
-            p += 1
+        p = first_nonspace(folded, pos, len(folded))  # what the pattern's \s* reads, on plain text
         if not folded.startswith(words, p):
             return False
     return _person().match(view, pos) is not None

@@ -23,7 +23,7 @@ import regex
 
 from ..lexicon import cached_pattern, compile_pattern
 
-from ..models import MembershipAction, MembershipFigure, NumberRole, Span
+from ..models import MembershipAction, MembershipFigure, NumberRole, Span, count_figure
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import (
@@ -32,7 +32,7 @@ from .discipline_lexicon import (
 )
 from .discipline_scan import (
     Token, after_colon, any_in, drop_headline_restatements, drop_rounded_restatements, forget_phrase_tokens,
-    folded_view, free_counts, paragraphs, tokenize, unchecked_figure,
+    folded_view, free_counts, paragraphs, tokenize,
 )
 
 CATEGORY = "membership"
@@ -213,9 +213,7 @@ def _emit(ctx: Context, st: _State, tok: Token, noun_end: int, action: str, rule
 
 def _figure(action: MembershipAction, count: int, span: Span, rule: str) -> MembershipFigure:
     """The figure, validated only where a value could be refused (a count below zero)."""
-    if count < 0:
-        return MembershipFigure(action=action, count=count, span=span, rule=rule)
-    return unchecked_figure(MembershipFigure, span=span, rule=rule, action=action, count=count)
+    return count_figure(MembershipFigure, span=span, rule=rule, action=action, count=count)
 
 
 def _production(m: regex.Match, ctx: Context, rule: Rule) -> list[MembershipFigure]:
