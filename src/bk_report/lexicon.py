@@ -69,6 +69,17 @@ def cached_pattern(source: str, flags: int = 0, anchored: bool = False) -> "rege
     return compile_pattern(source, flags, anchored)
 
 
+@lru_cache(maxsize=None)
+def backwards(pattern: "regex.Pattern[str]") -> "regex.Pattern[str]":
+    """``pattern`` compiled to match backwards (``REVERSE``): its ``match`` at the end of a
+    range reads what ends there.
+
+    >>> backwards(compile_pattern(r"trở\\s+lên", FLAGS)).match("5 xã TRỞ LÊN").group()
+    'TRỞ LÊN'
+    """
+    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+
 #: Seconds a pass of one pattern over a text may take: a fixed margin plus this much per
 #: million characters.  Every pattern is written not to backtrack (possessive and bounded
 #: repeats), and a pass takes well under a second per megabyte; the budget is the last

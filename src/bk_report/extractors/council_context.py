@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..errors import LexiconError
-from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
+from ..lexicon import alternation, backwards, cached_pattern, canonical, compile_pattern, literal_pattern, load_table, phrases_for
 from ..rules import Context
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -404,11 +404,6 @@ def earlier_value_pattern(phrases: Iterable[str], table: str = SPELLING) -> rege
         alts.append(r"\s+(?P<year>(?:19|20)\d\d)\s+".join(parts))
     alts.sort(key=len, reverse=True)
     return compile_pattern(rf"(?<!\w)(?:{'|'.join(alts) or '(?!)'})\s*$", _F)
-
-
-@lru_cache(maxsize=None)
-def _backwards(pattern: regex.Pattern) -> regex.Pattern:
-    return regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -792,7 +787,7 @@ def _first_voters(ctx: Context, index: _Index, start: int) -> int:
 
 def _ends_with(pattern: regex.Pattern, text: str) -> bool:
     """Whether ``pattern``, anchored at the end (``…\\s+$``), matches in ``text`` (:func:`search_at_end`)."""
-    return _backwards(pattern).match(text) is not None
+    return backwards(pattern).match(text) is not None
 
 
 def _described(ctx: Context, index: _Index, start: int, end: int, para: int) -> tuple[str, bool]:

@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, canonical, char_test, compile_pattern, first_nonspace, load_table, may_open
+from ..lexicon import alternation, backwards, canonical, char_test, compile_pattern, first_nonspace, load_table, may_open
 from ..numerals import number_words
 from .indicator_cues import cue, tail_guard
 
@@ -80,7 +80,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         # "trail" without its leading commas and spaces, which make every position a start,
         # searched from the end: only the end is tried, the longest word first
         "trail_word": compile_pattern(rf"(?<!\w)(?<!(?<!\w){open_quals}\s)(?P<w>{trail})[\s,]*$", _F | regex.REVERSE),
-        "trail_gap": compile_pattern(r"[\s,]", anchored=True),
         "admin_subject": compile_pattern(rf"\s*{admin}(?=\s+(?:{lead})(?!\w))", _F, anchored=True),
         "locality": compile_pattern(
             rf"(?:(?i:{cue('locality_prep')})\s+)?(?:(?i:{cue('whole')})\s+)?(?<!\w)(?i:{admin})\s+{proper}(?:\s+{proper})*(?:\s*\([^)]*\))?",
@@ -114,7 +113,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "any_hint": compile_pattern(rf"\d|{month}|{year}|(?i:{admin})|{alternation(_words('lead', ('subject',)))}", _F),
         "space": compile_pattern(r"\s+"),
         "any_space": compile_pattern(r"[\s\x1c-\x1f]+"),  # what str.isspace calls a space
-        "odd_space": compile_pattern(r"[\s\x1c-\x1f]{2,}|[^\S ]|[\x1c-\x1f]"),  # not one plain space
         "edge_punct": compile_pattern(r"^[\s,;:.–—-]+|[\s,;:–—-]+$"),
     }
 
@@ -173,17 +171,9 @@ def clean_range(view: str, lo: int, hi: int, lead_edge: bool = True) -> Lead:
         cut = m.end()
     if view.find(",", lo, hi) >= 0 and pats["theo"].match(view, lo, hi):
         cut = max(cut, view.rindex(",", lo, hi) + 1)
+    dropped.append((lo, cut))
     if hinted:
-        dropped.append((lo, cut))
         dropped.extend((m.start(), m.end()) for m in _finditer("locality", view, lo, hi))
-    elif not dropped and cut == lo:
-        # nothing dropped (the common case): with only single plain spaces, the text as it is
-        text = view[lo:hi]
-        if _plain(text):
-            return _trim(text, [(0, lo, hi - lo)], lead_edge)
-        dropped.append((lo, cut))
-    else:
-        dropped.append((lo, cut))
     return _trim(*_collapsed(view, lo, hi, dropped), lead_edge)
 
 
@@ -251,42 +241,28 @@ def _collapsed(view: str, lo: int, hi: int, dropped: list[tuple[int, int]]) -> t
 
 
 def _plain(text: str) -> bool:
-    """Whether the only spaces of ``text`` are single plain spaces: ``pats["odd_space"]``
-    finds nothing in it (``str.split`` parts at what ``[\\s\\x1c-\\x1f]`` matches)."""
+    """Whether the only spaces of ``text`` are single plain spaces: no run of them, and no
+    space but " " (``str.split`` parts at what ``[\\s\\x1c-\\x1f]`` matches)."""
     return "  " not in text and len(text) - len("".join(text.split())) == text.count(" ")
 
 
-def _finditer(name: str, view: str, lo: int, hi: int, hinted: bool = True) -> list[regex.Match]:
-    """The matches of pattern ``name`` in ``view[lo:hi]``, none without its hint word
-    (nor without any hint word: ``hinted`` false)."""
+def _finditer(name: str, view: str, lo: int, hi: int) -> list[regex.Match]:
+    """The matches of pattern ``name`` in ``view[lo:hi]``, none without its hint word."""
     pats = _patterns()
-    if not hinted or not pats[f"{name}_hint"].search(view, lo, hi):
+    if not pats[f"{name}_hint"].search(view, lo, hi):
         return []
     return list(pats[name].finditer(view, lo, hi))
 
 
 @cache
-def _trail_lengths() -> frozenset[int] | None:
-    """The lengths a "trail" word can have in the trimmed text (where a space is one
+def _trail_longest() -> int | None:
+    """The longest a "trail" word can be in the trimmed text (where a space is one
     character); None if a word has a dash (of varying length) or a comma at an edge."""
     quals = [r["word"] for r in load_table("qualifiers") if r["position"] == "before"]
     words = [canonical(w) for w in [*_trail_class(), *quals]]
     if any("," in (w[:1], w[-1:]) or any(d in w for d in "-–—") for w in words):
         return None
-    return frozenset(len(w) for w in words)
-
-
-@cache
-def _gap_test():
-    """``pats["trail_gap"]`` as a test of a character."""
-    return char_test(_patterns()["trail_gap"].pattern)
-
-
-@cache
-def _trail_longest() -> int | None:
-    """The longest of :func:`_trail_lengths` (None where those are None)."""
-    lengths = _trail_lengths()
-    return None if lengths is None else max(lengths)
+    return max(len(w) for w in words)
 
 
 @cache
@@ -317,7 +293,7 @@ def _trail(s: str, a: int, b: int) -> tuple[int, str] | None:
     if m is None:
         return None
     start = m.start()
-    gap = _gap_test()
+    gap = char_test(r"[\s,]")  # the commas and spaces before the word, as the full search takes them
     while start > a and gap(s[start - 1]):
         start -= 1
     return start, m.group("w")
@@ -332,18 +308,12 @@ _EDGE_TRAIL = frozenset(" ,;:–—-")
 @cache
 def _trim_tools() -> tuple:
     """What every round of :func:`_trim` reads, looked up once: the lead patterns'
-    ``match``, the tests before them, the trail reading (:func:`_trail`, its group ``w``
-    by number: faster than by name) and ``of_admin``."""
+    ``match`` and the tests before them, the trail words' classes and ``of_admin``."""
     pats = _patterns()
     return (
         _lead_may_open(),
         pats["any_lead"].match,
         (pats["lead"].match, pats["admin_lead"].match, pats["admin_subject"].match),
-        _trail_longest(),
-        _trail_guard(),
-        pats["trail_word"].search,
-        pats["trail_word"].groupindex["w"],
-        _gap_test(),
         _trail_class(),
         _of_admin_may_end(),
         pats["of_admin"].search,
@@ -354,11 +324,11 @@ def _trim_tools() -> tuple:
 def _of_admin_may_end():
     """``pats["of_admin"]`` read backwards from the end (``match`` of a reversed pattern):
     where it fails, ``of_admin`` (which ends at ``$``) is found nowhere before that end."""
-    return compile_pattern(_patterns()["of_admin"].pattern.removeprefix("(?-f)"), _F | regex.REVERSE).match
+    return backwards(_patterns()["of_admin"]).match
 
 
 def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> Lead:
-    may_open, any_lead, leads, longest, trail_guard, trail_word, w, gap, trail_class, admin_may_end, of_admin = _trim_tools()
+    lead_may_open, any_lead, leads, trail_class, admin_may_end, of_admin = _trim_tools()
     a, b = 0, len(s)
     ended: str | None = None
     for _ in range(16):
@@ -371,24 +341,11 @@ def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> 
         a0, b0 = a, b
         if lead_edge:
             i = first_nonspace(s, a, b)
-            if i < b and may_open(s, i, b) and any_lead(s, a, b):
+            if i < b and lead_may_open(s, i, b) and any_lead(s, a, b):
                 m = leads[0](s, a, b) or leads[1](s, a, b) or leads[2](s, a, b)
                 if m and m.end() > a:
                     a = m.end()
-        # the trail word (:func:`_trail`, inline)
-        t = None
-        if longest is None:
-            t = _trail(s, a, b)
-        elif trail_guard(s, a, b):
-            e = b
-            while e > a and (s[e - 1].isspace() or s[e - 1] == ","):
-                e -= 1
-            m = trail_word(s, max(a, e - longest), b)
-            if m is not None:
-                start = m.start()
-                while start > a and gap(s[start - 1]):
-                    start -= 1
-                t = (start, m.group(w))
+        t = _trail(s, a, b)
         if t is None:
             m = of_admin(s, a, b) if admin_may_end(s, a, b) is not None else None
             if m:
