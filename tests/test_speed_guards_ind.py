@@ -16,7 +16,7 @@ from bk_report.extractors import indicator_clause as clause
 from bk_report.extractors import indicator_name as naming
 from bk_report.extractors import indicator_status as status
 from bk_report.extractors import indicators
-from bk_report.lexicon import canonical, first_nonspace
+from bk_report.lexicon import canonical, first_nonspace, opens_after_spaces
 from bk_report.text import Document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -217,7 +217,7 @@ def test_word_start_shortcut():
 
 
 def test_word_opening_guards(views):
-    """Where :func:`indicators._opens` says no word of a pattern's first words opens the
+    """Where :func:`lexicon.opens_after_spaces` says no word of a pattern's first words opens the
     text, the pattern does not match there (``caption``, ``frame_start``, ``noun_comma``)."""
     pats = indicators._patterns()
     cases = [
@@ -235,5 +235,19 @@ def test_word_opening_guards(views):
             for k, (pattern, words, skip) in enumerate(cases):
                 if pattern.match(view, pos, end) is not None:
                     seen[k] += 1
-                    assert indicators._opens(words, view, pos + skip, end), (view[pos:end], pattern.pattern[:40])
+                    assert opens_after_spaces(words, view, pos + skip, end), (view[pos:end], pattern.pattern[:40])
     assert all(seen), seen
+
+
+def test_qualifier_after_is_its_pattern() -> None:
+    """``read_qualifier_after`` tries its pattern only where a qualifier may open the words
+    after the spaces: it reads what the pattern alone reads."""
+    from bk_report import quantities
+
+    pattern, table = quantities._patterns()["after"], quantities._qualifiers()["after"]
+    extra = ["5 xã TRỞ LÊN", "5 xã\ttrở\u00a0lên", "12 ha trở\nlên", "3 người trởlên", "7 ſ trở lên", "9 İ", "4 trở xuống"]
+    for view in _views() + extra:
+        for pos in range(len(view) + 1):
+            m = pattern.match(view, pos)
+            want = None if m is None else (table[quantities._key(m.group("q"))], m.end())
+            assert quantities.read_qualifier_after(view, pos) == want, (view[pos : pos + 20], pos)

@@ -381,6 +381,18 @@ def char_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
     return lru_cache(maxsize=1024)(lambda ch: compiled.fullmatch(ch) is not None)
 
 
+def opens_after_spaces(ok: Callable[[str, int, int], bool], s: str, pos: int, end: int) -> bool:
+    """``ok`` (a :func:`may_open`) at the first character after the spaces from ``pos``:
+    where it is false, a pattern matched at ``pos`` that reads ``\\s*`` (or less) and then
+    one of its phrases does not match.
+
+    >>> opens_after_spaces(may_open(("trở lên",)), "5 xã  trở lên", 4, 13)
+    True
+    """
+    i = first_nonspace(s, pos, end)
+    return i < end and ok(s, i, end)
+
+
 def first_nonspace(s: str, i: int, end: int) -> int:
     """The first offset from ``i`` (before ``end``) that holds no space, or ``end``: where a
     pattern opening with ``\\s*`` (or ``[ \\t]*``) reads its first word, if it matches

@@ -30,7 +30,7 @@ from typing import Callable, NamedTuple, Optional
 import regex
 
 from .errors import QuantityError
-from .lexicon import alternation, cached_pattern, canonical, char_test, compile_pattern, load_table
+from .lexicon import alternation, cached_pattern, canonical, compile_pattern, load_table, may_open, opens_after_spaces
 from .models import Qualifier, Quantity, Unit
 
 __all__ = [
@@ -150,11 +150,8 @@ def read_qualifier_after(view: str, pos: int) -> Optional[tuple[Qualifier, int]]
     >>> read_qualifier_after("5 hợp tác xã trở lên", 12)
     (<Qualifier.at_least: 'at_least'>, 20)
     """
-    i = pos
-    while i < len(view) and view[i] in " \t":
-        i += 1
-    if i >= len(view) or not _after_first_letter()(view[i]):
-        return None  # no qualifier starts with that letter: the pattern would not match
+    if not opens_after_spaces(_after_may_open(), view, pos, len(view)):
+        return None  # no qualifier opens the words there: the pattern would not match
     m = _patterns()["after"].match(view, pos)
     if m is None:
         return None
@@ -162,13 +159,9 @@ def read_qualifier_after(view: str, pos: int) -> Optional[tuple[Qualifier, int]]
 
 
 @lru_cache(maxsize=None)
-def _after_first_letter() -> Callable[[str], bool]:
-    """Whether a qualifier after a number may start with a character (as the pattern
-    matches it: case-insensitively)."""
-    firsts = {w[:1] for w in _qualifiers()["after"]}
-    if any(not c or c.isspace() or c in "-–—" for c in firsts):
-        return lambda ch: True  # a phrase opening with a dash may take spaces first: no shortcut
-    return char_test(alternation(firsts), _F) if firsts else (lambda ch: False)
+def _after_may_open() -> Callable[[str, int, int], bool]:
+    """:func:`.may_open` of the qualifiers after a number."""
+    return may_open(tuple(_qualifiers()["after"]), _F)
 
 
 def times_before(view: str, pos: int) -> Optional[int]:

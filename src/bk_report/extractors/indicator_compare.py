@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import alternation, canonical, compile_pattern, first_nonspace, load_table, may_open
+from ..lexicon import alternation, canonical, compile_pattern, load_table, may_open, opens_after_spaces
 from .indicator_cues import cue, tail_guard, words
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -102,8 +102,7 @@ def read(view: str, start: int, end: int, lo: int, hi: int) -> Comparison | None
         r = m.group(g_ref)
         if r:
             ref = _table()["ref"][_key(r)]
-    i = first_nonspace(view, end, hi)
-    after = pats["after"].match(view, end, hi) if i < hi and _ref_may_open()(view, i, hi) else None
+    after = pats["after"].match(view, end, hi) if opens_after_spaces(_ref_may_open(), view, end, hi) else None
     if after:
         r = _table()["ref"][_key(after.group(g_after))]
         ref = "plan" if "plan" in (ref, r) else r

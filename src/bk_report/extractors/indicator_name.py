@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, backwards, canonical, char_test, compile_pattern, first_nonspace, load_table, may_open
+from ..lexicon import alternation, backwards, canonical, char_test, compile_pattern, first_nonspace, load_table, may_open, opens_after_spaces
 from ..numerals import number_words
 from .indicator_cues import cue, tail_guard
 
@@ -340,8 +340,7 @@ def _trim(s: str, where: list[tuple[int, int, int]], lead_edge: bool = True) -> 
         # went, another round would read the same words again and change nothing
         a0, b0 = a, b
         if lead_edge:
-            i = first_nonspace(s, a, b)
-            if i < b and lead_may_open(s, i, b) and any_lead(s, a, b):
+            if opens_after_spaces(lead_may_open, s, a, b) and any_lead(s, a, b):
                 m = leads[0](s, a, b) or leads[1](s, a, b) or leads[2](s, a, b)
                 if m and m.end() > a:
                     a = m.end()

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, first_nonspace, load_table, may_open
+from ..lexicon import alternation, cached_pattern, canonical, compile_pattern, first_nonspace, load_table, may_open, opens_after_spaces
 from ..models import Indicator, Kind, NumberRole, Qualifier, Status, Unit
 from ..numerals import parse_number
 from ..quantities import read_qualifier_after, read_qualifier_before, read_unit
@@ -325,7 +325,7 @@ def _caption(m: regex.Match, ctx: Context, rule: Rule):
     caption = known.get(clause.sent)
     if caption is None:
         s0, s1 = clause.sent
-        caption = known[clause.sent] = _opens(_caption_may_open(), ctx.view, s0, s1) and _patterns()["caption"].match(ctx.view, s0, s1) is not None
+        caption = known[clause.sent] = opens_after_spaces(_caption_may_open(), ctx.view, s0, s1) and _patterns()["caption"].match(ctx.view, s0, s1) is not None
     return (_SKIP,) if caption else None
 
 
@@ -598,7 +598,7 @@ def _may_open_name(ctx: Context, p0: int, p1: int) -> bool:
     if any(n.kind in ("year", "date", "period") for n in ctx.numerals_in(p0, p1)):
         return False
     text = ctx.view[p0:p1]
-    return len(text.split()) <= 6 and not (_opens(_frame_may_open(), text, 0, len(text)) and _patterns()["frame_start"].match(text))
+    return len(text.split()) <= 6 and not (opens_after_spaces(_frame_may_open(), text, 0, len(text)) and _patterns()["frame_start"].match(text))
 
 
 def _subject(ctx: Context, p0: int, p1: int) -> tuple[int, int] | None:
@@ -607,7 +607,7 @@ def _subject(ctx: Context, p0: int, p1: int) -> tuple[int, int] | None:
     first predicate word."""
     if any(n.kind in ("year", "date", "period") for n in ctx.numerals_in(p0, p1)):
         return None
-    if _opens(_frame_may_open(), ctx.view, p0, p1) and _patterns()["frame_start"].match(ctx.view, p0, p1):
+    if opens_after_spaces(_frame_may_open(), ctx.view, p0, p1) and _patterns()["frame_start"].match(ctx.view, p0, p1):
         return None
     m = _patterns()["subject_stop"].search(ctx.view, p0, p1)
     end = m.start() if m else p1
@@ -810,8 +810,7 @@ def _slash_at(view: str, pos: int) -> bool:
 
 def _foreign_at(view: str, pos: int) -> bool:
     """Whether a word of another extractor's figures (``đảng viên``) comes at ``pos``."""
-    i = first_nonspace(view, pos, len(view))
-    return i < len(view) and _foreign_may_open()(view, i, len(view)) and _patterns()["foreign"].match(view, pos) is not None
+    return opens_after_spaces(_foreign_may_open(), view, pos, len(view)) and _patterns()["foreign"].match(view, pos) is not None
 
 
 @cache
@@ -1015,18 +1014,10 @@ def _after_end(ctx: Context, start: int, end: int) -> int:
         return m.start()
 
 
-def _opens(may_open_words, view: str, pos: int, end: int) -> bool:
-    """Whether one of the words of ``may_open_words`` (a :func:`.may_open`) may open
-    ``view[pos:end]`` after spaces: where not, a pattern matched at ``pos`` that reads
-    ``\\s*`` and then one of those words does not match."""
-    i = first_nonspace(view, pos, end)
-    return i < end and may_open_words(view, i, end)
-
-
 def _noun_may_follow(view: str, pos: int, end: int) -> bool:
     """Whether a counted noun may open after ``pos`` (spaces first), before ``end``: where
     not, ``pats["noun_comma"]`` does not match at the comma before ``pos``."""
-    return _opens(_noun_may_open(), view, pos, end)
+    return opens_after_spaces(_noun_may_open(), view, pos, end)
 
 
 @cache
