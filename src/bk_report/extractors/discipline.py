@@ -39,7 +39,7 @@ from ..lexicon import cached_pattern, compile_pattern
 from ..models import Body, DisciplineAction, DisciplineFigure, DisciplineTarget, NumberRole, count_figure
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
-from .discipline_lexicon import body_of, connectors, fold, form_next_to, may_hold, phrase_words, targets_in
+from .discipline_lexicon import body_of, connectors, folded_range, form_next_to, may_hold, phrase_words, targets_in
 from .discipline_scan import (
     COUNT_KINDS, Token, after_colon, any_in, bullet_end, drop_headline_restatements, drop_rounded_restatements,
     folded_view, free_counts, heading_line, last_reading, paragraphs, phrase_tokens, rstrip_end, targets_of, title_line,
@@ -562,7 +562,7 @@ def _readable(ctx: Context) -> Callable[[int, int], bool]:
             if not any(form_next_to(view, n.start, n.end, start, end, whole) for n in free[i:j]):
                 return False
         if folded is None:
-            folded = whole[start:end] if whole is not None else fold(view[start:end])
+            folded = folded_range(view, whole, start, end)
         if folded is None:
             return True  # a character the folded patterns do not read: the words are not compared
         return may_hold(folded, acting) or (any_in(party, start, end) and may_hold(folded, difference))

@@ -254,6 +254,16 @@ def phrase_words(kinds: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]
     return {w: tuple(sorted(rests)) for w, rests in sorted(groups.items())}
 
 
+def folded_range(view: str, whole: Optional[str], start: int, end: int) -> Optional[str]:
+    """View ``[start, end)`` case-folded: a slice of ``whole`` (the view folded) when at hand,
+    else folded here (:func:`fold`); None where folding cannot stand for the view.
+
+    >>> folded_range("Kỷ Luật 3 ĐV", None, 0, 7), folded_range("Kỷ Luật 3 ĐV", "kỷ luật 3 đv", 8, 12)
+    ('kỷ luật', '3 đv')
+    """
+    return whole[start:end] if whole is not None else fold(view[start:end])
+
+
 def may_hold(folded: str, words: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """Whether the case-folded text ``folded`` may hold a phrase of ``words`` (:func:`phrase_words`):
     False when, for each of them, some word is nowhere in it.

@@ -27,7 +27,7 @@ from ..models import MembershipAction, MembershipFigure, NumberRole, Span, count
 from ..rules import Context, Rule, run_rules, sentences
 from ..scanner import Numeral
 from .discipline_lexicon import (
-    connectors, fold, folded_connectors, key, may_hold, member_noun_after, member_noun_label, member_nouns_after,
+    connectors, folded_connectors, folded_range, key, may_hold, member_noun_after, member_noun_label, member_nouns_after,
     membership_requires, phrase_words,
 )
 from .discipline_scan import (
@@ -246,7 +246,7 @@ def _may_act(view: str, whole: Optional[str], start: int, end: int, acting: dict
     """Whether the words of a membership phrase stand in view ``[start, end)`` (``whole``: the
     view case-folded, if at hand): every figure and claim of a sentence needs one
     (:func:`.discipline_lexicon.may_hold`)."""
-    folded = whole[start:end] if whole is not None else fold(view[start:end])
+    folded = folded_range(view, whole, start, end)
     return folded is None or may_hold(folded, acting)
 
 
