@@ -32,7 +32,7 @@ import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -333,6 +333,13 @@ def tolerant_tails(phrases: Iterable[str], table: str = SPELLING) -> str:
     return "(?:" + "|".join(sorted(tails, key=lambda t: (-len(t), t))) + ")"
 
 
+def _without_a_letter(word: str, keys: list[str]) -> Iterator[list[str]]:
+    """``keys`` (the :func:`letter_key` of each letter of ``word``) with one letter dropped,
+    as :func:`tolerant_word` may drop it."""
+    for i in _droppable([_base(c) for c in canonical(word).lower()]):
+        yield keys[:i] + keys[i + 1 :]
+
+
 def head_pairs(phrases: Iterable[str], table: str = SPELLING) -> tuple[frozenset, frozenset]:
     """``(pairs, singles)``: the :func:`letter_key` of the first two characters a match of
     :func:`tolerant_alternation` may begin with, and those of the phrases whose first word is one
@@ -354,8 +361,8 @@ def head_pairs(phrases: Iterable[str], table: str = SPELLING) -> tuple[frozenset
         pairs.add((keys[0], keys[1]))
         if _tolerant_parts(canonical(p), table)[0] != literal_pattern(word):
             # a word matched loosely may lose a letter (:func:`tolerant_word`)
-            for i in _droppable([_base(c) for c in canonical(word).lower()]):
-                pairs.add(tuple((keys[:i] + keys[i + 1 :])[:2]))
+            for loose in _without_a_letter(word, keys):
+                pairs.add(tuple(loose[:2]))
     return frozenset(pairs), frozenset(singles)
 
 
@@ -483,8 +490,8 @@ def end_keys(phrases: Iterable[str], table: Optional[str] = SPELLING) -> Optiona
         last_part = _tolerant_parts(canonical(p), table)[-1] if table else ""
         if last_part.endswith(tolerant_word(last)) and last_part != literal_pattern(last):
             # a word matched loosely may lose a letter (:func:`tolerant_word`)
-            for i in _droppable([_base(c) for c in canonical(last).lower()]):
-                triples.add(tuple((keys[:i] + keys[i + 1 :])[-3:]))
+            for loose in _without_a_letter(last, keys):
+                triples.add(tuple(loose[-3:]))
     return EndKeys(frozenset(triples), frozenset(pairs), frozenset(singles), year)
 
 
